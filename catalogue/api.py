@@ -1,0 +1,254 @@
+"""Read-only JSON API v1: the machine view of the catalogue.
+
+django-ninja gives typed parameters, validation and an OpenAPI description from the same
+code. Every record carries all three languages at once, so one request is enough for a
+client in any language.
+"""
+
+from datetime import datetime
+
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import ValidationError
+
+from catalogue.i18n import language_codes, translated_urls, translated_values
+from catalogue.models import Practice
+from municipalities.models import Municipality
+
+api = NinjaAPI(
+    title="Kunnat kotouttavat API",
+    version="1",
+    description=(
+        "Read-only data of the catalogue of Finnish municipalities' immigrant-integration "
+        "practices, in Finnish, Swedish and English."
+    ),
+    urls_namespace="api",
+)
+
+
+class Translated(Schema):
+    fi: str | None
+    sv: str | None
+    en: str | None
+
+
+class MunicipalityRef(Schema):
+    code: str
+    name: Translated
+
+
+class TermRef(Schema):
+    slug: str
+    name: Translated
+
+
+class LanguageRef(Schema):
+    code: str
+    name: Translated
+    autonym: str
+
+
+class SourceOut(Schema):
+    title: str
+    publisher: str
+    year: int
+    page: int | None
+
+
+class PracticeOut(Schema):
+    id: int
+    title: Translated
+    summary: Translated
+    description: Translated
+    slug: Translated
+    url: Translated
+    original_language: str
+    municipalities: list[MunicipalityRef]
+    target_groups: list[TermRef]
+    themes: list[TermRef]
+    partners: list[TermRef]
+    service_languages: list[LanguageRef]
+    source: SourceOut
+    updated_at: datetime
+
+
+class RegionRef(Schema):
+    code: str
+    name: Translated
+
+
+class PracticeRef(Schema):
+    id: int
+    title: Translated
+    url: Translated
+
+
+class MunicipalityOut(Schema):
+    code: str
+    name: Translated
+    slug: Translated
+    url: Translated
+    region: RegionRef
+    practice_count: int
+
+
+class MunicipalityDetailOut(MunicipalityOut):
+    practices: list[PracticeRef]
+
+
+class PracticePage(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[PracticeOut]
+
+
+class MunicipalityPage(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[MunicipalityOut]
+
+
+class ErrorOut(Schema):
+    error: str
+    parameters: list[str]
+    detail: list[dict]
+
+
+class PageParams(Schema):
+    page: int = Field(1, ge=1, description="Page number, from 1.")
+    page_size: int = Field(20, ge=1, le=100, description="Items per page, 1 to 100.")
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request, exc: ValidationError):
+    """Bad input is the client's error: 400 naming each offending parameter, never a 500."""
+    parameters = sorted({str(error["loc"][-1]) for error in exc.errors if error.get("loc")})
+    return api.create_response(
+        request,
+        {
+            "error": "invalid_parameter",
+            "parameters": parameters,
+            "detail": [{"parameter": str(e["loc"][-1]), "message": e["msg"]} for e in exc.errors],
+        },
+        status=400,
+    )
+
+
+def _absolute(request, urls: dict[str, str]) -> dict[str, str | None]:
+    return {
+        code: request.build_absolute_uri(urls[code]) if code in urls else None
+        for code in language_codes()
+    }
+
+
+def _term(obj) -> dict:
+    return {"slug": obj.slug, "name": translated_values(obj, "name")}
+
+
+def _practice(request, practice: Practice) -> dict:
+    return {
+        "id": practice.pk,
+        "title": translated_values(practice, "title"),
+        "summary": translated_values(practice, "summary"),
+        "description": translated_values(practice, "description"),
+        "slug": translated_values(practice, "slug"),
+        "url": _absolute(request, translated_urls(practice)),
+        "original_language": practice.original_language,
+        "municipalities": [
+            {"code": m.code, "name": translated_values(m, "name")}
+            for m in practice.ordered_municipalities()
+        ],
+        "target_groups": [_term(t) for t in practice.target_groups.all()],
+        "themes": [_term(t) for t in practice.themes.all()],
+        "partners": [_term(p) for p in practice.partners.all()],
+        "service_languages": [
+            {"code": lang.code, "name": translated_values(lang, "name"), "autonym": lang.autonym}
+            for lang in practice.service_languages.all()
+        ],
+        "source": practice.source,
+        "updated_at": practice.updated_at,
+    }
+
+
+def _municipality(request, municipality: Municipality) -> dict:
+    return {
+        "code": municipality.code,
+        "name": translated_values(municipality, "name"),
+        "slug": translated_values(municipality, "slug"),
+        "url": _absolute(request, translated_urls(municipality)),
+        "region": {
+            "code": municipality.region.code,
+            "name": translated_values(municipality.region, "name"),
+        },
+        "practice_count": municipality.practice_count,
+    }
+
+
+def _paginate(request, queryset, params: PageParams, serialize) -> dict:
+    count = queryset.count()
+    start = (params.page - 1) * params.page_size
+    items = list(queryset[start : start + params.page_size])
+
+    def link(page):
+        query = request.GET.copy()
+        query["page"] = page
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "count": count,
+        "next": link(params.page + 1) if start + params.page_size < count else None,
+        "previous": link(params.page - 1) if params.page > 1 else None,
+        "results": [serialize(request, item) for item in items],
+    }
+
+
+@api.get("/practices/", response={200: PracticePage, 400: ErrorOut}, tags=["practices"])
+def list_practices(request, params: Query[PageParams]):
+    """All practices, ordered by id, in pages of `page_size` (at most 100)."""
+    queryset = Practice.objects.with_related().order_by("id")
+    return _paginate(request, queryset, params, _practice)
+
+
+@api.get("/practices/{practice_id}/", response={200: PracticeOut}, tags=["practices"])
+def get_practice(request, practice_id: int):
+    return _practice(request, get_object_or_404(Practice.objects.with_related(), pk=practice_id))
+
+
+def _municipalities():
+    return (
+        Municipality.objects.select_related("region")
+        .annotate(practice_count=Count("practices"))
+        .order_by("code")
+    )
+
+
+@api.get(
+    "/municipalities/", response={200: MunicipalityPage, 400: ErrorOut}, tags=["municipalities"]
+)
+def list_municipalities(request, params: Query[PageParams]):
+    """Every municipality in the catalogue, ordered by Statistics Finland code."""
+    return _paginate(request, _municipalities(), params, _municipality)
+
+
+@api.get("/municipalities/{code}/", response={200: MunicipalityDetailOut}, tags=["municipalities"])
+def get_municipality(request, code: str):
+    municipality = get_object_or_404(
+        _municipalities().prefetch_related(
+            Prefetch("practices", queryset=Practice.objects.order_by("id"))
+        ),
+        code=code,
+    )
+    return {
+        **_municipality(request, municipality),
+        "practices": [
+            {
+                "id": p.pk,
+                "title": translated_values(p, "title"),
+                "url": _absolute(request, translated_urls(p)),
+            }
+            for p in municipality.practices.all()
+        ],
+    }

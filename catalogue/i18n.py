@@ -1,0 +1,31 @@
+"""Helpers for content that exists once per site language."""
+
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.utils import translation
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+@contextmanager
+def override_language(code: str):
+    with translation.override(code):
+        yield
+
+
+def translated_values(obj, field: str) -> dict[str, str | None]:
+    """The stored value of a translated field in every language, without fallback."""
+    return {code: getattr(obj, f"{field}_{code}") for code in language_codes()}
+
+
+def translated_urls(obj) -> dict[str, str]:
+    """Each language's URL of an object that has a page per language (slug per language)."""
+    urls = {}
+    for code in language_codes():
+        url = obj.get_absolute_url(language=code)
+        if url:
+            urls[code] = url
+    return urls

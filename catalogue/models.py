@@ -1,0 +1,231 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import CooperationArea, Municipality
+
+
+class TaxonomyTerm(models.Model):
+    """A term residents filter by: a slug plus a name and a short description per language."""
+
+    slug = models.SlugField(_("identifier"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Order in lists; smaller comes first.")
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class TargetGroup(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class Theme(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class PartnerOrganisation(models.Model):
+    slug = models.SlugField(_("identifier"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class Language(models.Model):
+    """A language a service is given in (not a language the site is translated to)."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=3,
+        unique=True,
+        help_text=_("ISO 639-1 code; ISO 639-3 where the language has none (prs for Dari)."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    autonym = models.CharField(
+        _("autonym"),
+        max_length=100,
+        help_text=_("The language's name in the language itself, so that its speakers find it."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("service language")
+        verbose_name_plural = _("service languages")
+        ordering = ["position", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__regex=r"^[a-z]{2,3}$"), name="language_code_iso_639"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OriginalLanguage(models.TextChoices):
+    FINNISH = "fi", _("Finnish")
+    SWEDISH = "sv", _("Swedish")
+
+
+class PracticeQuerySet(models.QuerySet):
+    def in_municipality(self, municipality):
+        return self.filter(municipalities=municipality)
+
+    def with_related(self):
+        """Everything a practice page, list item or API record shows, in a fixed query count."""
+        return self.select_related("lead_municipality").prefetch_related(
+            Prefetch("municipalities", queryset=Municipality.objects.order_by("name_fi")),
+            "areas",
+            "target_groups",
+            "themes",
+            "service_languages",
+            "partners",
+        )
+
+    def for_list(self):
+        return self.select_related("lead_municipality").prefetch_related(
+            Prefetch("municipalities", queryset=Municipality.objects.order_by("name_fi")),
+        )
+
+
+class Practice(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    # NULL, not '', marks a missing slug so that the per-language unique constraints hold.
+    slug = models.SlugField(  # noqa: DJ001
+        _("slug"),
+        max_length=100,
+        null=True,
+        blank=True,
+        help_text=_("The last part of the page address in this language."),
+    )
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences."))
+    description = models.TextField(_("description"), help_text=_("The full text."))
+    original_language = models.CharField(
+        _("original language"),
+        max_length=2,
+        choices=OriginalLanguage.choices,
+        default=OriginalLanguage.FINNISH,
+        help_text=_("The language the source text was written in."),
+    )
+    lead_municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("lead municipality"),
+        on_delete=models.PROTECT,
+        related_name="led_practices",
+        null=True,
+        blank=True,
+        help_text=_("Empty for national or general practices."),
+    )
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("municipalities"),
+        related_name="practices",
+        blank=True,
+        help_text=_("Every municipality that runs or takes part in the practice, the lead too."),
+    )
+    areas = models.ManyToManyField(
+        CooperationArea,
+        verbose_name=_("cooperation areas"),
+        related_name="practices",
+        blank=True,
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), related_name="practices", blank=True
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), related_name="practices", blank=True
+    )
+    service_languages = models.ManyToManyField(
+        Language,
+        verbose_name=_("service languages"),
+        related_name="practices",
+        blank=True,
+        help_text=_("Only languages the service is actually given in."),
+    )
+    partners = models.ManyToManyField(
+        PartnerOrganisation,
+        verbose_name=_("partner organisations"),
+        related_name="practices",
+        blank=True,
+    )
+    source_page = models.PositiveSmallIntegerField(
+        _("source page"),
+        null=True,
+        blank=True,
+        help_text=_("The page of the 2017 Kuntaliitto publication the practice comes from."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+        ordering = ["title_fi", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug_fi"], name="practice_unique_slug_fi"),
+            models.UniqueConstraint(fields=["slug_sv"], name="practice_unique_slug_sv"),
+            models.UniqueConstraint(fields=["slug_en"], name="practice_unique_slug_en"),
+            models.CheckConstraint(
+                condition=models.Q(original_language__in=OriginalLanguage.values),
+                name="practice_original_language_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self, language: str | None = None) -> str | None:
+        language = language or translation.get_language()
+        slug = getattr(self, f"slug_{language}", None)
+        if not slug:
+            return None
+        with translation.override(language):
+            return reverse("catalogue:practice_detail", kwargs={"slug": slug})
+
+    def ordered_municipalities(self) -> list[Municipality]:
+        """The municipalities with the lead first (uses the prefetched set when there is one)."""
+        others = [m for m in self.municipalities.all() if m.pk != self.lead_municipality_id]
+        return [self.lead_municipality, *others] if self.lead_municipality else others
+
+    @property
+    def source(self) -> dict:
+        return {**settings.CATALOGUE_SOURCE, "page": self.source_page}
+
+
+class Page(models.Model):
+    """An editable text page of the site, such as About."""
+
+    key = models.SlugField(_("identifier"), max_length=40, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,27 @@
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+register = template.Library()
+
+
+@register.simple_tag
+def home_urls() -> dict[str, str]:
+    """Each language's home page: where the language switcher leads from an error page."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = reverse("catalogue:home")
+    return urls
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A site language's name in that language itself (suomi, svenska, English)."""
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

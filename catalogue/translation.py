@@ -1,0 +1,37 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from catalogue.models import Language, Page, PartnerOrganisation, Practice, TargetGroup, Theme
+
+
+@register(TargetGroup)
+@register(Theme)
+class TaxonomyTermTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = {"default": ("name",)}
+
+
+@register(PartnerOrganisation)
+class PartnerOrganisationTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("fi", "sv", "en")
+
+
+@register(Language)
+class LanguageTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("fi", "sv", "en")
+
+
+@register(Practice)
+class PracticeTranslationOptions(TranslationOptions):
+    # Only the Finnish text is required in forms, so that an editor can save a practice before
+    # it is translated; reading a missing translation falls back (see settings.py).
+    fields = ("title", "slug", "summary", "description")
+    # A missing slug is NULL, never '', so the per-language unique constraints hold.
+    empty_values = {"slug": None}
+
+
+@register(Page)
+class PageTranslationOptions(TranslationOptions):
+    fields = ("title", "body")
+    required_languages = ("fi", "sv", "en")

@@ -1,0 +1,13 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from catalogue import views
+
+app_name = "catalogue"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path(_("practices/"), views.PracticeListView.as_view(), name="practice_list"),
+    path(_("practices/<slug:slug>/"), views.PracticeDetailView.as_view(), name="practice_detail"),
+    path(_("about/"), views.AboutView.as_view(), name="about"),
+]

@@ -1,0 +1,125 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import translation
+from django.views.generic import DetailView, ListView, TemplateView
+
+from catalogue.i18n import language_codes, translated_urls
+from catalogue.models import Language, Page, Practice, TargetGroup, Theme
+from municipalities.models import Municipality, Region
+
+
+class TranslatedSlugMixin:
+    """Detail pages whose slug differs per language.
+
+    The object is looked up by the slug of the page's language. A slug of another language
+    (a link copied from the Swedish page into the Finnish one, say) redirects permanently to
+    the object's page in this language. The language switcher links come from each
+    language's get_absolute_url(), because Django's translate_url would keep the old slug.
+    """
+
+    def get(self, request, *args, **kwargs):
+        language = translation.get_language()
+        slug = kwargs["slug"]
+        self.object = self.get_queryset().filter(**{f"slug_{language}": slug}).first()
+        if self.object is None:
+            any_language = Q()
+            for code in language_codes():
+                any_language |= Q(**{f"slug_{code}": slug})
+            other = self.model._default_manager.filter(any_language).first()
+            if other is None or not other.get_absolute_url(language):
+                raise Http404
+            return redirect(other.get_absolute_url(language), permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["alternate_urls"] = translated_urls(self.object)
+        return context
+
+
+class HomeView(TemplateView):
+    template_name = "catalogue/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["practice_count"] = Practice.objects.count()
+        context["municipalities"] = Municipality.objects.with_practices().order_by("name")
+        context["target_groups"] = TargetGroup.objects.annotate(
+            practice_count=Count("practices")
+        ).filter(practice_count__gt=0)
+        context["languages"] = Language.objects.annotate(practice_count=Count("practices")).filter(
+            practice_count__gt=0
+        )
+        return context
+
+
+class PracticeListView(ListView):
+    """All practices, narrowed by the filters in the query string.
+
+    Unknown values are ignored, never an error: a shared link with a stale value still shows
+    a list.
+    """
+
+    template_name = "catalogue/practice_list.html"
+    context_object_name = "practices"
+    paginate_by = settings.PRACTICES_PER_PAGE
+    paginator_class = Paginator
+
+    def get_filters(self):
+        params = self.request.GET
+        return {
+            "municipality": Municipality.objects.filter(code__in=params.getlist("municipality")),
+            "target_group": TargetGroup.objects.filter(slug__in=params.getlist("target_group")),
+            "theme": Theme.objects.filter(slug__in=params.getlist("theme")),
+            "language": Language.objects.filter(code__in=params.getlist("language")),
+        }
+
+    def get_queryset(self):
+        self.filters = {name: list(qs) for name, qs in self.get_filters().items()}
+        practices = Practice.objects.for_list().order_by("title", "id")
+        lookups = {
+            "municipality": "municipalities__in",
+            "target_group": "target_groups__in",
+            "theme": "themes__in",
+            "language": "service_languages__in",
+        }
+        for name, chosen in self.filters.items():
+            if chosen:
+                practices = practices.filter(
+                    pk__in=Practice.objects.filter(**{lookups[name]: chosen}).values("pk")
+                )
+        return practices
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number past the end or not a number shows the nearest valid page, not a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["active_filters"] = [obj for chosen in self.filters.values() for obj in chosen]
+        return context
+
+
+class PracticeDetailView(TranslatedSlugMixin, DetailView):
+    model = Practice
+    template_name = "catalogue/practice_detail.html"
+    context_object_name = "practice"
+
+    def get_queryset(self):
+        return Practice.objects.with_related()
+
+
+class AboutView(TemplateView):
+    template_name = "catalogue/about.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page"] = get_object_or_404(Page, key="about")
+        context["source"] = settings.CATALOGUE_SOURCE
+        context["regions"] = Region.objects.count()
+        return context

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from municipalities.models import CooperationArea, Municipality, Region
+
+
+@admin.register(Region)
+class RegionAdmin(TabbedTranslationAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name_fi", "name_sv", "name_en"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(TabbedTranslationAdmin):
+    list_display = ["code", "name", "region", "practice_count"]
+    list_filter = ["region"]
+    search_fields = ["code", "name_fi", "name_sv", "name_en"]
+    list_select_related = ["region"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(practice_count=Count("practices"))
+
+    @admin.display(description=_("practices"), ordering="practice_count")
+    def practice_count(self, obj):
+        return obj.practice_count
+
+
+@admin.register(CooperationArea)
+class CooperationAreaAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["slug", "name_fi", "name_sv", "name_en"]
+    autocomplete_fields = ["members"]

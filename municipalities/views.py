@@ -1,0 +1,58 @@
+from itertools import groupby
+
+from django.db.models import Prefetch
+from django.views.generic import DetailView, TemplateView
+
+from catalogue.models import Practice
+from catalogue.views import TranslatedSlugMixin
+from municipalities.models import Municipality, Region
+
+
+def finnish_sort_key(text: str) -> str:
+    """Sort Å, Ä and Ö after Z, as the Finnish and Swedish alphabets do."""
+    return text.casefold().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
+
+
+class MunicipalityListView(TemplateView):
+    """Municipalities that take part in a practice, grouped by region."""
+
+    template_name = "municipalities/municipality_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        municipalities = sorted(
+            Municipality.objects.with_practices().select_related("region"),
+            key=lambda m: (finnish_sort_key(m.region.name), finnish_sort_key(m.name)),
+        )
+        context["regions"] = [
+            (region, list(members))
+            for region, members in groupby(municipalities, key=lambda m: m.region)
+        ]
+        context["region_count"] = Region.objects.count()
+        return context
+
+
+class MunicipalityDetailView(TranslatedSlugMixin, DetailView):
+    model = Municipality
+    template_name = "municipalities/municipality_detail.html"
+    context_object_name = "municipality"
+
+    def get_queryset(self):
+        return Municipality.objects.select_related("region").prefetch_related(
+            Prefetch(
+                "practices",
+                queryset=Practice.objects.for_list().order_by("title", "id"),
+            ),
+            "cooperation_areas",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        practices = list(self.object.practices.all())
+        context["own_practices"] = [
+            p for p in practices if p.lead_municipality_id == self.object.pk
+        ]
+        context["shared_practices"] = [
+            p for p in practices if p.lead_municipality_id != self.object.pk
+        ]
+        return context
