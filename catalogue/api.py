@@ -24,6 +24,8 @@ api = NinjaAPI(
         "practices, in Finnish, Swedish and English."
     ),
     urls_namespace="api",
+    # The interactive docs load Swagger UI from a CDN; the OpenAPI JSON stays at openapi.json.
+    docs_url=None,
 )
 
 

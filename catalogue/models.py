@@ -188,6 +188,15 @@ class Practice(models.Model):
             models.UniqueConstraint(fields=["slug_sv"], name="practice_unique_slug_sv"),
             models.UniqueConstraint(fields=["slug_en"], name="practice_unique_slug_en"),
             models.CheckConstraint(
+                condition=~models.Q(slug_fi=""), name="practice_slug_fi_null_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(slug_sv=""), name="practice_slug_sv_null_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(slug_en=""), name="practice_slug_en_null_not_empty"
+            ),
+            models.CheckConstraint(
                 condition=models.Q(original_language__in=OriginalLanguage.values),
                 name="practice_original_language_valid",
             ),

@@ -72,6 +72,15 @@ class Municipality(models.Model):
             models.UniqueConstraint(fields=["slug_fi"], name="municipality_unique_slug_fi"),
             models.UniqueConstraint(fields=["slug_sv"], name="municipality_unique_slug_sv"),
             models.UniqueConstraint(fields=["slug_en"], name="municipality_unique_slug_en"),
+            models.CheckConstraint(
+                condition=~models.Q(slug_fi=""), name="municipality_slug_fi_null_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(slug_sv=""), name="municipality_slug_sv_null_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(slug_en=""), name="municipality_slug_en_null_not_empty"
+            ),
         ]
 
     def __str__(self):

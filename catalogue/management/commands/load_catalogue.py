@@ -2,7 +2,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
+from catalogue.models import Practice
 from catalogue.services import CatalogueDataError, catalogue_load
 
 
@@ -19,10 +21,23 @@ class Command(BaseCommand):
             default=settings.CATALOGUE_FIXTURES_DIR,
             help="Folder of the fixture files (default: fixtures/catalogue).",
         )
+        parser.add_argument(
+            "--only-if-empty",
+            action="store_true",
+            help=(
+                "Load only into a database without practices. Production start-up uses this, "
+                "so that a restart never overwrites what editors have changed in the admin."
+            ),
+        )
 
-    def handle(self, *args, directory: Path, verbosity: int, **options):
+    def handle(self, *args, directory: Path, verbosity: int, only_if_empty: bool, **options):
+        if only_if_empty and Practice.objects.exists():
+            if verbosity:
+                self.stdout.write("The catalogue already has practices; nothing was loaded.")
+            return
         try:
-            report = catalogue_load(directory=directory)
+            with translation.override("en"):
+                report = catalogue_load(directory=directory)
         except CatalogueDataError as error:
             raise CommandError(f"Nothing was loaded: {error}") from error
         if verbosity:

@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# Production image: the same steps as `make run` (install, compile messages, migrate, load the
+# catalogue, serve), with gunicorn instead of runserver and static files collected at build.
+
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
+WORKDIR /app
+RUN python -m venv /venv
+COPY pyproject.toml README.md ./
+RUN /venv/bin/pip install --upgrade pip && /venv/bin/pip install .
+COPY . .
+# Translations are compiled here, never committed; static files get whitenoise's compressed,
+# hashed manifest. SECRET_KEY is a throwaway for this build step only.
+RUN /venv/bin/pybabel compile --domain django --directory locale \
+    && SECRET_KEY=build-only-not-secret /venv/bin/python manage.py collectstatic --noinput
+
+FROM python:3.11-slim
+ENV PATH=/venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    DJANGO_SETTINGS_MODULE=config.settings
+RUN useradd --system --uid 10001 --no-create-home --home-dir /app app
+WORKDIR /app
+COPY --from=build /venv /venv
+COPY --from=build --chown=root:root /app /app
+USER app
+EXPOSE 8000
+# Migrations run on start; the catalogue is loaded only into an empty database, so that a
+# restart never overwrites editors' work. gunicorn serves config.wsgi.
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py load_catalogue --only-if-empty && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips ${FORWARDED_ALLOW_IPS:-127.0.0.1}"]

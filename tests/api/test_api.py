@@ -1,0 +1,128 @@
+import pytest
+
+from tests.factories import MunicipalityFactory, PracticeFactory
+
+
+@pytest.mark.django_db
+def test_practice_record_carries_every_field_in_three_languages(client, practice):
+    data = client.get(f"/api/v1/practices/{practice.pk}/").json()
+    assert data["id"] == practice.pk
+    for field in ("title", "summary", "description", "slug", "url"):
+        assert set(data[field]) == {"fi", "sv", "en"}, field
+    assert data["title"] == {
+        "fi": practice.title_fi,
+        "sv": practice.title_sv,
+        "en": practice.title_en,
+    }
+    assert data["url"]["sv"] == f"http://testserver{practice.get_absolute_url('sv')}"
+    assert data["original_language"] == "fi"
+    assert data["target_groups"][0]["slug"] == practice.target_groups.get().slug
+    assert data["themes"][0]["name"]["sv"] == practice.themes.get().name_sv
+    assert data["partners"][0]["slug"] == practice.partners.get().slug
+    assert data["service_languages"] == [
+        {
+            "code": "ar",
+            "name": {"fi": "arabia", "sv": "arabiska", "en": "Arabic"},
+            "autonym": "العربية",
+        }
+    ]
+    assert data["source"] == {
+        "title": "Kunnat kotouttavat – esimerkkejä kuntien kotouttamiskäytännöistä",
+        "publisher": "Suomen Kuntaliitto",
+        "year": 2017,
+        "page": 5,
+    }
+    assert data["updated_at"].startswith(str(practice.updated_at.year))
+
+
+@pytest.mark.django_db
+def test_practice_municipalities_list_the_lead_first(client, db):
+    lead = MunicipalityFactory(code="853", name_fi="Turku")
+    practice = PracticeFactory(
+        lead_municipality=lead, municipalities=[MunicipalityFactory(code="001")]
+    )
+    codes = [
+        m["code"] for m in client.get(f"/api/v1/practices/{practice.pk}/").json()["municipalities"]
+    ]
+    assert codes == ["853", "001"]
+
+
+@pytest.mark.django_db
+def test_practice_list_is_paginated_with_links(client, db):
+    PracticeFactory.create_batch(5)
+    data = client.get("/api/v1/practices/?page_size=2&page=2").json()
+    assert data["count"] == 5
+    assert len(data["results"]) == 2
+    assert data["next"] == "http://testserver/api/v1/practices/?page_size=2&page=3"
+    assert data["previous"] == "http://testserver/api/v1/practices/?page_size=2&page=1"
+    last = client.get("/api/v1/practices/?page_size=2&page=3").json()
+    assert last["next"] is None and len(last["results"]) == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [("page=0", "page"), ("page=abc", "page"), ("page_size=1000", "page_size")],
+)
+def test_bad_pagination_is_a_400_that_names_the_parameter(client, query, parameter):
+    response = client.get(f"/api/v1/practices/?{query}")
+    assert response.status_code == 400
+    assert response.json()["parameters"] == [parameter]
+
+
+@pytest.mark.django_db
+def test_unknown_practice_is_a_404(client):
+    assert client.get("/api/v1/practices/424242/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_non_numeric_practice_id_is_a_400(client):
+    response = client.get("/api/v1/practices/abc/")
+    assert response.status_code == 400
+    assert response.json()["parameters"] == ["practice_id"]
+
+
+@pytest.mark.django_db
+def test_municipality_list_and_detail(client, practice):
+    municipality = practice.lead_municipality
+    listing = client.get("/api/v1/municipalities/").json()
+    codes = [m["code"] for m in listing["results"]]
+    assert municipality.code in codes
+    data = client.get(f"/api/v1/municipalities/{municipality.code}/").json()
+    assert data["name"]["sv"] == municipality.name_sv
+    assert data["region"]["code"] == municipality.region.code
+    assert data["practice_count"] == 1
+    assert data["practices"][0]["id"] == practice.pk
+    assert data["url"]["fi"].endswith(municipality.get_absolute_url("fi"))
+
+
+@pytest.mark.django_db
+def test_unknown_municipality_is_a_404(client):
+    assert client.get("/api/v1/municipalities/999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_openapi_description_is_published(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/practices/" in schema["paths"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [2, 25])
+def test_practice_list_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, size):
+    PracticeFactory.create_batch(size, municipalities=[MunicipalityFactory()])
+    with django_assert_max_num_queries(9):
+        assert client.get("/api/v1/practices/?page_size=100").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [2, 25])
+def test_municipality_endpoints_run_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, size
+):
+    municipality = MunicipalityFactory()
+    PracticeFactory.create_batch(size, lead_municipality=municipality)
+    with django_assert_max_num_queries(3):
+        assert client.get("/api/v1/municipalities/?page_size=100").status_code == 200
+    with django_assert_max_num_queries(3):
+        assert client.get(f"/api/v1/municipalities/{municipality.code}/").status_code == 200

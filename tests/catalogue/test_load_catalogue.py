@@ -1,0 +1,91 @@
+import shutil
+
+import pytest
+from django.core import serializers
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from catalogue.models import Language, Page, PartnerOrganisation, Practice, TargetGroup, Theme
+from municipalities.models import CooperationArea, Municipality, Region
+
+MODELS = [
+    Region,
+    Municipality,
+    CooperationArea,
+    TargetGroup,
+    Theme,
+    Language,
+    PartnerOrganisation,
+    Page,
+    Practice,
+]
+
+
+def snapshot() -> str:
+    return "".join(serializers.serialize("json", model.objects.order_by("pk")) for model in MODELS)
+
+
+@pytest.mark.django_db
+def test_load_catalogue_loads_the_whole_catalogue(catalogue):
+    assert Practice.objects.count() == 52
+    assert Municipality.objects.count() == 43
+    assert Page.objects.get(key="about").title_fi.startswith("Monimuotoinen kunta")
+    espoo = Municipality.objects.get(code="049")
+    assert (espoo.name_fi, espoo.name_sv, espoo.region.name_fi) == ("Espoo", "Esbo", "Uusimaa")
+    assert Municipality.objects.get(code="445").name_sv == "Pargas"
+
+
+@pytest.mark.django_db
+def test_load_catalogue_twice_changes_and_duplicates_nothing(catalogue, capsys):
+    before = snapshot()
+    call_command("load_catalogue")
+    assert snapshot() == before
+    assert "Already up to date." in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_load_catalogue_restores_an_edited_text_and_a_removed_link(catalogue):
+    practice = Practice.objects.get(pk=1)
+    original_title = practice.title_sv
+    Practice.objects.filter(pk=1).update(title_sv="Muokattu", updated_at=timezone.now())
+    practice.themes.clear()
+    call_command("load_catalogue", verbosity=0)
+    practice.refresh_from_db()
+    assert practice.title_sv == original_title
+    assert practice.themes.exists()
+
+
+@pytest.mark.django_db
+def test_a_practice_added_after_loading_gets_a_fresh_id(catalogue):
+    new = Practice.objects.create(title_fi="Uusi", summary_fi="Uusi.", description_fi="Uusi.")
+    assert new.pk > 52
+
+
+@pytest.mark.django_db
+def test_broken_fixtures_load_nothing_and_name_the_problem(settings, tmp_path):
+    directory = tmp_path / "catalogue"
+    shutil.copytree(settings.CATALOGUE_FIXTURES_DIR, directory)
+    practices = directory / "practices" / "04-pudasjarvi-vantaa-kuntaliitto.yaml"
+    practices.write_text(
+        practices.read_text(encoding="utf-8").replace(
+            'lead_municipality: "092"', 'lead_municipality: "999"', 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match=r"practice 4\d: unknown municipality 999"):
+        call_command("load_catalogue", directory=directory, verbosity=0)
+    assert not Practice.objects.exists()
+    assert not Municipality.objects.exists()
+
+
+@pytest.mark.django_db
+def test_start_up_load_never_overwrites_an_editors_change(catalogue):
+    Practice.objects.filter(pk=1).update(title_en="Edited in the admin")
+    call_command("load_catalogue", only_if_empty=True, verbosity=0)
+    assert Practice.objects.get(pk=1).title_en == "Edited in the admin"
+
+
+@pytest.mark.django_db
+def test_start_up_load_fills_an_empty_database():
+    call_command("load_catalogue", only_if_empty=True, verbosity=0)
+    assert Practice.objects.count() == 52

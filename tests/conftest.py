@@ -1,0 +1,29 @@
+import pytest
+from django.core.management import call_command
+
+from tests.factories import (
+    LanguageFactory,
+    MunicipalityFactory,
+    PartnerFactory,
+    PracticeFactory,
+    TargetGroupFactory,
+    ThemeFactory,
+)
+
+
+@pytest.fixture
+def practice(db):
+    """A practice linked to one of everything, as on a real practice page."""
+    return PracticeFactory(
+        target_groups=[TargetGroupFactory()],
+        themes=[ThemeFactory()],
+        service_languages=[LanguageFactory()],
+        partners=[PartnerFactory()],
+        municipalities=[MunicipalityFactory()],
+    )
+
+
+@pytest.fixture
+def catalogue(db):
+    """The real catalogue, loaded from fixtures/catalogue."""
+    call_command("load_catalogue", verbosity=0)
