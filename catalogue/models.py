@@ -94,7 +94,7 @@ class PracticeQuerySet(models.QuerySet):
     def with_related(self):
         """Everything a practice page, list item or API record shows, in a fixed query count."""
         return self.select_related("lead_municipality").prefetch_related(
-            Prefetch("municipalities", queryset=Municipality.objects.order_by("name_fi")),
+            Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
             "areas",
             "target_groups",
             "themes",
@@ -104,7 +104,7 @@ class PracticeQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("lead_municipality").prefetch_related(
-            Prefetch("municipalities", queryset=Municipality.objects.order_by("name_fi")),
+            Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
         )
 
 

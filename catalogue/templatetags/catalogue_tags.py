@@ -17,11 +17,5 @@ def home_urls() -> dict[str, str]:
 
 
 @register.filter
-def language_name(code: str) -> str:
-    """A site language's name in that language itself (suomi, svenska, English)."""
-    return dict(settings.LANGUAGES).get(code, code)
-
-
-@register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
