@@ -6,12 +6,14 @@ client in any language.
 """
 
 from datetime import datetime
+from typing import Literal
 
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
+from catalogue import filters
 from catalogue.i18n import language_codes, translated_urls, translated_values
 from catalogue.models import Practice
 from municipalities.models import Municipality
@@ -119,6 +121,21 @@ class ErrorOut(Schema):
     detail: list[dict]
 
 
+class PracticeFilterParams(Schema):
+    """The same filters as the public practice list. Repeat a parameter for OR."""
+
+    q: str | None = Field(
+        None, description="Search words (websearch syntax on PostgreSQL), at most 200 characters."
+    )
+    municipality: list[str] = Field([], description="Statistics Finland municipality code.")
+    region: list[str] = Field([], description="Statistics Finland region code.")
+    target_group: list[str] = Field([], description="Target group slug.")
+    theme: list[str] = Field([], description="Theme slug.")
+    language: list[str] = Field([], description="ISO 639 code of a service language.")
+    partner: list[str] = Field([], description="Partner organisation slug.")
+    lang: Literal["fi", "sv", "en"] = Field("fi", description="The language searched in.")
+
+
 class PageParams(Schema):
     page: int = Field(1, ge=1, description="Page number, from 1.")
     page_size: int = Field(20, ge=1, le=100, description="Items per page, 1 to 100.")
@@ -208,9 +225,17 @@ def _paginate(request, queryset, params: PageParams, serialize) -> dict:
 
 
 @api.get("/practices/", response={200: PracticePage, 400: ErrorOut}, tags=["practices"])
-def list_practices(request, params: Query[PageParams]):
-    """All practices, ordered by id, in pages of `page_size` (at most 100)."""
-    queryset = Practice.objects.with_related().order_by("id")
+def list_practices(request, params: Query[PageParams], search: Query[PracticeFilterParams]):
+    """Practices matching the filters, by id, or best match first when `q` is given."""
+    query = filters.parse(request.GET)
+    filters.resolve(query)
+    if query.problems:
+        raise ValidationError(
+            [{"loc": ("query", p.parameter), "msg": str(p.reason)} for p in query.problems]
+        )
+    queryset = filters.search(Practice.objects.with_related(), query, search.lang)
+    if not query.q:
+        queryset = queryset.order_by("id")
     return _paginate(request, queryset, params, _practice)
 
 

@@ -1,13 +1,13 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
 from django.views.generic import DetailView, ListView, TemplateView
 
+from catalogue import filters
 from catalogue.i18n import language_codes, translated_urls
-from catalogue.models import Language, Page, Practice, TargetGroup, Theme
+from catalogue.models import Language, Page, Practice, TargetGroup
 from municipalities.models import Municipality, Region
 
 
@@ -57,41 +57,21 @@ class HomeView(TemplateView):
 
 
 class PracticeListView(ListView):
-    """All practices, narrowed by the filters in the query string.
+    """Practices narrowed by search words and filters from the query string.
 
-    Unknown values are ignored, never an error: a shared link with a stale value still shows
-    a list.
+    Everything lives in the query string, so a filtered view can be shared and bookmarked.
+    Bad values are ignored and the page says so; it never fails on them.
     """
 
     template_name = "catalogue/practice_list.html"
     context_object_name = "practices"
     paginate_by = settings.PRACTICES_PER_PAGE
-    paginator_class = Paginator
-
-    def get_filters(self):
-        params = self.request.GET
-        return {
-            "municipality": Municipality.objects.filter(code__in=params.getlist("municipality")),
-            "target_group": TargetGroup.objects.filter(slug__in=params.getlist("target_group")),
-            "theme": Theme.objects.filter(slug__in=params.getlist("theme")),
-            "language": Language.objects.filter(code__in=params.getlist("language")),
-        }
 
     def get_queryset(self):
-        self.filters = {name: list(qs) for name, qs in self.get_filters().items()}
-        practices = Practice.objects.for_list().order_by("title", "id")
-        lookups = {
-            "municipality": "municipalities__in",
-            "target_group": "target_groups__in",
-            "theme": "themes__in",
-            "language": "service_languages__in",
-        }
-        for name, chosen in self.filters.items():
-            if chosen:
-                practices = practices.filter(
-                    pk__in=Practice.objects.filter(**{lookups[name]: chosen}).values("pk")
-                )
-        return practices
+        language = translation.get_language()
+        self.query = filters.parse(self.request.GET)
+        self.facets = filters.facet_options(self.query, Practice.objects.all(), language)
+        return filters.search(Practice.objects.for_list(), self.query, language)
 
     def paginate_queryset(self, queryset, page_size):
         # A page number past the end or not a number shows the nearest valid page, not a 404.
@@ -101,7 +81,18 @@ class PracticeListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["active_filters"] = [obj for chosen in self.filters.values() for obj in chosen]
+        query = self.query
+        context.update(
+            query=query,
+            facets=[(facet, self.facets[facet.param]) for facet in filters.FACETS],
+            active_filters=[
+                (facet, obj, query.querystring(without=(facet.param, getattr(obj, facet.key))))
+                for facet, obj in query.active()
+            ],
+            query_without_page=query.querystring(),
+            query_without_words=query.querystring(q=False),
+            max_query_length=filters.MAX_QUERY_LENGTH,
+        )
         return context
 
 

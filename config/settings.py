@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Full-text and trigram search lookups on PostgreSQL; harmless on SQLite.
+    "django.contrib.postgres",
     "municipalities",
     "catalogue",
 ]

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from catalogue import search
+
 register = template.Library()
 
 
@@ -19,3 +21,9 @@ def home_urls() -> dict[str, str]:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def highlight(text: str, query: str):
+    """Mark the words of `text` that match the search words (escapes the text)."""
+    return search.highlight(text or "", query or "")

@@ -89,3 +89,21 @@ def test_start_up_load_never_overwrites_an_editors_change(catalogue):
 def test_start_up_load_fills_an_empty_database():
     call_command("load_catalogue", only_if_empty=True, verbosity=0)
     assert Practice.objects.count() == 52
+
+
+@pytest.mark.django_db
+def test_generate_practices_adds_linked_searchable_practices(catalogue, client):
+    call_command("generate_practices", 30, verbosity=0)
+    assert Practice.objects.count() == 82
+    synthetic = Practice.objects.filter(source_page__isnull=True)
+    assert synthetic.count() == 30
+    assert all(p.municipalities.exists() and p.themes.exists() for p in synthetic)
+    assert client.get(synthetic.first().get_absolute_url("sv")).status_code == 200
+    new = Practice.objects.create(title_fi="Uusi", summary_fi="Uusi.", description_fi="Uusi.")
+    assert new.pk == 83
+
+
+@pytest.mark.django_db
+def test_generate_practices_needs_the_catalogue():
+    with pytest.raises(CommandError, match="Load the catalogue first"):
+        call_command("generate_practices", 5, verbosity=0)

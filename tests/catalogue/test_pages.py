@@ -202,15 +202,6 @@ def test_every_page_has_a_skip_link_and_main_landmark(client, practice):
     assert '<main id="main"' in html
 
 
-@pytest.mark.parametrize("size", [3, 30])
-def test_practice_list_runs_a_fixed_number_of_queries(
-    client, db, django_assert_max_num_queries, size
-):
-    PracticeFactory.create_batch(size, municipalities=[MunicipalityFactory()])
-    with django_assert_max_num_queries(4):
-        assert client.get("/fi/kaytannot/").status_code == 200
-
-
 @pytest.mark.parametrize("size", [1, 12])
 def test_practice_page_runs_a_fixed_number_of_queries(
     client, db, django_assert_max_num_queries, size

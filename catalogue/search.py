@@ -1,0 +1,161 @@
+"""Full-text search over practices, in one language at a time.
+
+On PostgreSQL: a weighted tsvector per language (title A, summary B, description C) with
+the finnish, swedish and english configurations, matched by websearch syntax or by word
+prefixes, plus trigram word similarity on title and summary so that mistyped and inflected
+words still find their practice (the Finnish stemmer misses consonant gradation:
+käytäntö / käytännöt). The expression below is the one the GIN indexes of migration
+catalogue 0002 are built on, so the planner can use them.
+
+Elsewhere (SQLite): every word must occur in the casefolded text, so Ä/ä and Ö/ö match
+(SQLite's LIKE folds ASCII only); long words match by their stem-like beginning.
+"""
+
+import re
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import Case, F, FloatField, Func, Q, QuerySet, TextField, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Concat, Greatest
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+MAX_QUERY_LENGTH = 200
+CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+WEIGHTED_FIELDS = (("title", "A"), ("summary", "B"), ("description", "C"))
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_vector_sql(language: str) -> str:
+    """The weighted tsvector of a practice in `language`, as SQL (also used by the index)."""
+    config = CONFIGS[language]
+    return (
+        "("
+        + " || ".join(
+            f"setweight(to_tsvector('{config}'::regconfig, coalesce({field}_{language}, '')), "
+            f"'{weight}')"
+            for field, weight in WEIGHTED_FIELDS
+        )
+        + ")"
+    )
+
+
+def query_words(query: str) -> list[str]:
+    """The words to find (websearch's "-word" exclusions and "or" left out)."""
+    return split_words(query)[0]
+
+
+def split_words(query: str) -> tuple[list[str], list[str]]:
+    """The wanted and the excluded ("-word") words of a query, casefolded."""
+    wanted, excluded = [], []
+    for token in query.casefold().split():
+        words = WORD.findall(token)
+        if token.startswith("-"):
+            excluded.extend(words)
+        elif token != "or":
+            wanted.extend(words)
+    return wanted, excluded
+
+
+def word_roots(query: str) -> list[str]:
+    """Beginnings of the query's words that still match their inflected forms.
+
+    Finnish and Swedish inflect at the end of a word: "käytännöt" finds "käytäntö",
+    "arabiaksi" finds "arabia". Short words are kept whole.
+    """
+    roots = []
+    for word in query_words(query):
+        root = word[: max(4, len(word) - 3)] if len(word) > 5 else word
+        if root not in roots:
+            roots.append(root)
+    return roots
+
+
+class Casefold(Func):
+    """casefold(text): registered on SQLite connections by catalogue.apps."""
+
+    function = "casefold"
+    output_field = TextField()
+
+
+def search_practices(queryset: QuerySet, query: str, language: str) -> QuerySet:
+    """Practices matching `query` in `language`, annotated with `rank` (higher is better)."""
+    if not query_words(query):
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        return _search_postgresql(queryset, query, language)
+    return _search_casefold(queryset, query, language)
+
+
+def _search_postgresql(queryset, query, language):
+    config = CONFIGS[language]
+    vector = RawSQL(search_vector_sql(language), [], output_field=SearchVectorField())
+    wanted, excluded = split_words(query)
+    # Words are \w+ only, so they are safe in a raw tsquery.
+    prefixes = " & ".join([f"{word}:*" for word in wanted] + [f"!{word}" for word in excluded])
+    matches = SearchQuery(query, search_type="websearch", config=config) | SearchQuery(
+        prefixes, search_type="raw", config=config
+    )
+    words = " ".join(wanted)
+    title, summary = F(f"title_{language}"), F(f"summary_{language}")
+    similarity = Greatest(
+        TrigramWordSimilarity(Value(words), title),
+        TrigramWordSimilarity(Value(words), summary),
+    )
+    similar = Q(**{f"title_{language}__trigram_word_similar": words}) | Q(
+        **{f"summary_{language}__trigram_word_similar": words}
+    )
+    if excluded:
+        similar &= ~Q(search=SearchQuery(" | ".join(excluded), search_type="raw", config=config))
+    return (
+        queryset.annotate(search=vector)
+        .filter(Q(search=matches) | similar)
+        .annotate(
+            rank=Coalesce(SearchRank(vector, matches), 0.0, output_field=FloatField())
+            + similarity / 2
+        )
+    )
+
+
+def _search_casefold(queryset, query, language):
+    haystack = Casefold(
+        Concat(
+            F(f"title_{language}"),
+            Value(" "),
+            F(f"summary_{language}"),
+            Value(" "),
+            F(f"description_{language}"),
+            output_field=TextField(),
+        )
+    )
+    title = Casefold(F(f"title_{language}"))
+    queryset = queryset.annotate(search_text=haystack, search_title=title)
+    rank = Value(0.0, output_field=FloatField())
+    for root in word_roots(query):
+        queryset = queryset.filter(search_text__contains=root)
+        # A word in the title counts more than a word anywhere else.
+        rank = rank + Case(When(search_title__contains=root, then=1.0), default=0.1)
+    return queryset.annotate(rank=rank)
+
+
+def highlight(text: str, query: str) -> SafeString:
+    """The text, escaped, with the words that match the query wrapped in <mark>."""
+    roots = word_roots(query)
+    if not roots:
+        return escape(text)
+    pieces = []
+    position = 0
+    for match in WORD.finditer(text):
+        word = match.group().casefold()
+        if any(word.startswith(root) for root in roots):
+            pieces.append(escape(text[position : match.start()]))
+            pieces.append(f"<mark>{escape(match.group())}</mark>")
+            position = match.end()
+    pieces.append(escape(text[position:]))
+    return mark_safe("".join(pieces))
