@@ -233,9 +233,11 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
         raise ValidationError(
             [{"loc": ("query", p.parameter), "msg": str(p.reason)} for p in query.problems]
         )
-    queryset = filters.search(Practice.objects.with_related(), query, search.lang)
+    selection = filters.select(query, search.lang)
+    queryset = filters.results(selection, query, search.lang)
     if not query.q:
         queryset = queryset.order_by("id")
+    queryset = queryset.with_related()
     return _paginate(request, queryset, params, _practice)
 
 

@@ -10,13 +10,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Model, Q, QuerySet
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, Max, Model, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Language, PartnerOrganisation, Practice, TargetGroup, Theme
-from catalogue.search import MAX_QUERY_LENGTH, search_practices
+from catalogue.search import MAX_QUERY_LENGTH, search_condition
 from municipalities.models import Municipality, Region
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -26,17 +29,32 @@ MAX_VALUES = 50
 
 @dataclass(frozen=True)
 class Facet:
+    """One filter: its parameter, the model of its choices and how practices link to them.
+
+    `relation` is the Practice many-to-many field; `path` leads from that field's through
+    table to the chosen object ("municipality__region" for regions). Filtering and counting
+    read the through table directly, which stays fast at 100,000 practices.
+    """
+
     param: str
     label: Promise
     model: type[Model]
     key: str
     pattern: re.Pattern
-    lookup: str
-    count_path: str
+    relation: str
+    path: str
+
+    @property
+    def through(self) -> type[Model]:
+        return Practice._meta.get_field(self.relation).remote_field.through
 
     def options(self) -> QuerySet:
         queryset = self.model.objects.all()
         return queryset.order_by("name") if self.model in (Municipality, Region) else queryset
+
+    def practice_ids(self, chosen) -> QuerySet:
+        """Ids of the practices linked to any of `chosen` (a subquery)."""
+        return self.through.objects.filter(**{f"{self.path}__in": chosen}).values("practice_id")
 
 
 FACETS = (
@@ -46,8 +64,8 @@ FACETS = (
         Municipality,
         "code",
         re.compile(r"^[0-9]{3}$"),
-        "municipalities__in",
-        "practices",
+        "municipalities",
+        "municipality",
     ),
     Facet(
         "region",
@@ -55,8 +73,8 @@ FACETS = (
         Region,
         "code",
         re.compile(r"^[0-9]{2}$"),
-        "municipalities__region__in",
-        "municipalities__practices",
+        "municipalities",
+        "municipality__region",
     ),
     Facet(
         "target_group",
@@ -64,18 +82,18 @@ FACETS = (
         TargetGroup,
         "slug",
         SLUG,
-        "target_groups__in",
-        "practices",
+        "target_groups",
+        "targetgroup",
     ),
-    Facet("theme", _("Theme"), Theme, "slug", SLUG, "themes__in", "practices"),
+    Facet("theme", _("Theme"), Theme, "slug", SLUG, "themes", "theme"),
     Facet(
         "language",
         _("Language of the service"),
         Language,
         "code",
         re.compile(r"^[a-z]{2,3}$"),
-        "service_languages__in",
-        "practices",
+        "service_languages",
+        "language",
     ),
     Facet(
         "partner",
@@ -83,8 +101,8 @@ FACETS = (
         PartnerOrganisation,
         "slug",
         SLUG,
-        "partners__in",
-        "practices",
+        "partners",
+        "partnerorganisation",
     ),
 )
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
@@ -210,23 +228,62 @@ def resolve(query: PracticeQuery) -> None:
         query.problems.extend(_unknown(facet, v) for v in values if v not in known)
 
 
-def filter_practices(
-    queryset: QuerySet, query: PracticeQuery, *, skip: str | None = None
-) -> QuerySet:
-    """The practices that match every chosen facet (but `skip`), OR within a facet."""
-    for facet in FACETS:
-        chosen = query.chosen.get(facet.param)
-        if chosen and facet.param != skip:
-            matching = Practice.objects.filter(**{facet.lookup: chosen}).values("pk")
-            queryset = queryset.filter(pk__in=matching)
-    return queryset
+def ids_q(ids, field: str = "pk") -> Q:
+    """`field` in a set of ids: one array parameter on PostgreSQL, an IN list elsewhere."""
+    ids = sorted(ids)
+    if connection.vendor == "postgresql":
+        return Q(**{f"{field}__in": RawSQL("SELECT unnest(%s::bigint[])", (ids,))})
+    return Q(**{f"{field}__in": ids})
 
 
-def search(queryset: QuerySet, query: PracticeQuery, language: str) -> QuerySet:
-    """The practices that match the search words and every filter, best first."""
-    queryset = filter_practices(queryset, query)
+@dataclass
+class Selection:
+    """The ids of the practices each part of a query allows; None stands for all of them.
+
+    The search and each chosen facet run once; the list and every facet count are then
+    intersections of these sets, which stays fast at 100,000 practices.
+    """
+
+    searched: set[int] | None
+    by_facet: dict[str, set[int]]
+
+    def allowed(self, *, skip: str | None = None) -> set[int] | None:
+        sets = [ids for param, ids in self.by_facet.items() if param != skip]
+        if self.searched is not None:
+            sets.append(self.searched)
+        if not sets:
+            return None
+        sets.sort(key=len)
+        return set.intersection(*sets)
+
+
+def select(query: PracticeQuery, language: str) -> Selection:
+    """Run the search and each chosen facet once (resolve() the query first)."""
+    searched = None
     if query.q:
-        return search_practices(queryset, query.q, language).order_by("-rank", "title", "pk")
+        match, _rank = search_condition(query.q, language)
+        searched = set(Practice.objects.filter(match).values_list("pk", flat=True))
+    by_facet = {
+        facet.param: set(
+            facet.practice_ids(query.chosen[facet.param]).values_list("practice_id", flat=True)
+        )
+        for facet in FACETS
+        if query.chosen.get(facet.param)
+    }
+    return Selection(searched, by_facet)
+
+
+def results(
+    selection: Selection, query: PracticeQuery, language: str, queryset: QuerySet | None = None
+) -> QuerySet:
+    """The practices the whole query allows, best match first, else by title."""
+    queryset = Practice.objects.all() if queryset is None else queryset
+    allowed = selection.allowed()
+    if allowed is not None:
+        queryset = queryset.filter(ids_q(allowed))
+    if query.q:
+        _match, rank = search_condition(query.q, language)
+        return queryset.annotate(rank=rank).order_by("-rank", "title", "pk")
     return queryset.order_by("title", "pk")
 
 
@@ -238,37 +295,44 @@ class FacetOption:
     selected: bool
 
 
-def facet_options(
-    query: PracticeQuery, base: QuerySet, language: str
-) -> dict[str, list[FacetOption]]:
+def catalogue_version() -> str:
+    """Changes whenever a practice is added, removed or saved (links included)."""
+    state = Practice.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
+    latest = state["latest"].timestamp() if state["latest"] else 0
+    return f"{state['count']}-{latest}"
+
+
+def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[FacetOption]]:
     """Every option of every facet with the number of practices it would give.
 
     Each facet is counted with the search words and the other facets' choices applied, so a
-    number tells what ticking that box adds. One query per facet.
+    number tells what ticking that box adds. Counts over the whole catalogue (nothing else
+    chosen) are cached until the catalogue changes.
     """
-    resolve(query)
-    searched = search_practices(base, query.q, language) if query.q else base
+    version = None
     result = {}
     for facet in FACETS:
-        matching = filter_practices(searched, query, skip=facet.param).values("pk")
-        counted = facet.options().annotate(
-            practice_count=Count(
-                facet.count_path,
-                filter=Q(**{f"{facet.count_path}__in": matching}),
-                distinct=True,
+        allowed = selection.allowed(skip=facet.param)
+        if allowed is None:
+            version = version or catalogue_version()
+            counts = cache.get_or_set(
+                f"facet-counts:{facet.param}:{version}",
+                lambda facet=facet: _count(facet, facet.through.objects.all()),
+                timeout=600,
             )
-        )
-        result[facet.param] = list(counted)
-    return {
-        facet.param: [
-            FacetOption(
-                obj=obj,
-                key=getattr(obj, facet.key),
-                count=obj.practice_count,
-                selected=obj in query.chosen[facet.param],
-            )
-            for obj in result[facet.param]
-            if obj.practice_count or obj in query.chosen[facet.param]
-        ]
-        for facet in FACETS
-    }
+        elif allowed:
+            counts = _count(facet, facet.through.objects.filter(ids_q(allowed, "practice_id")))
+        else:
+            counts = {}
+        options = []
+        for obj in facet.options():
+            selected = obj in query.chosen[facet.param]
+            count = counts.get(obj.pk, 0)
+            if count or selected:
+                options.append(FacetOption(obj, getattr(obj, facet.key), count, selected))
+        result[facet.param] = options
+    return result
+
+
+def _count(facet: Facet, links: QuerySet) -> dict[int, int]:
+    return dict(links.values_list(facet.path).annotate(n=Count("practice_id", distinct=True)))

@@ -183,6 +183,12 @@ class Practice(models.Model):
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
         ordering = ["title_fi", "id"]
+        # The lists are ordered by title in the page's language.
+        indexes = [
+            models.Index(fields=["title_fi", "id"], name="practice_title_fi"),
+            models.Index(fields=["title_sv", "id"], name="practice_title_sv"),
+            models.Index(fields=["title_en", "id"], name="practice_title_en"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["slug_fi"], name="practice_unique_slug_fi"),
             models.UniqueConstraint(fields=["slug_sv"], name="practice_unique_slug_sv"),

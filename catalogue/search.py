@@ -1,11 +1,10 @@
 """Full-text search over practices, in one language at a time.
 
 On PostgreSQL: a weighted tsvector per language (title A, summary B, description C) with
-the finnish, swedish and english configurations, matched by websearch syntax or by word
-prefixes, plus trigram word similarity on title and summary so that mistyped and inflected
-words still find their practice (the Finnish stemmer misses consonant gradation:
-käytäntö / käytännöt). The expression below is the one the GIN indexes of migration
-catalogue 0002 are built on, so the planner can use them.
+the finnish, swedish and english configurations, stored in generated columns with GIN
+indexes (migration catalogue 0002), matched by websearch syntax or by word prefixes, plus
+trigram word similarity on title and summary so that mistyped and inflected words still
+find their practice (the Finnish stemmer misses consonant gradation: käytäntö / käytännöt).
 
 Elsewhere (SQLite): every word must occur in the casefolded text, so Ä/ä and Ö/ö match
 (SQLite's LIKE folds ASCII only); long words match by their stem-like beginning.
@@ -16,34 +15,21 @@ import re
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
+    SearchVectorExact,
     SearchVectorField,
     TrigramWordSimilarity,
 )
 from django.db import connection
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, TextField, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Coalesce, Concat, Greatest
+from django.db.models.lookups import Contains
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 MAX_QUERY_LENGTH = 200
 CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
-WEIGHTED_FIELDS = (("title", "A"), ("summary", "B"), ("description", "C"))
 WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def search_vector_sql(language: str) -> str:
-    """The weighted tsvector of a practice in `language`, as SQL (also used by the index)."""
-    config = CONFIGS[language]
-    return (
-        "("
-        + " || ".join(
-            f"setweight(to_tsvector('{config}'::regconfig, coalesce({field}_{language}, '')), "
-            f"'{weight}')"
-            for field, weight in WEIGHTED_FIELDS
-        )
-        + ")"
-    )
 
 
 def query_words(query: str) -> list[str]:
@@ -84,18 +70,29 @@ class Casefold(Func):
     output_field = TextField()
 
 
+def search_condition(query: str, language: str) -> tuple[Q, Expression]:
+    """What a practice must satisfy to match `query` in `language`, and its rank.
+
+    A query without any word matches nothing.
+    """
+    if not query_words(query):
+        return Q(pk__in=[]), Value(0.0, output_field=FloatField())
+    if connection.vendor == "postgresql":
+        return _postgresql(query, language)
+    return _casefold(query, language)
+
+
 def search_practices(queryset: QuerySet, query: str, language: str) -> QuerySet:
     """Practices matching `query` in `language`, annotated with `rank` (higher is better)."""
-    if not query_words(query):
-        return queryset.none()
-    if connection.vendor == "postgresql":
-        return _search_postgresql(queryset, query, language)
-    return _search_casefold(queryset, query, language)
+    match, rank = search_condition(query, language)
+    return queryset.filter(match).annotate(rank=rank)
 
 
-def _search_postgresql(queryset, query, language):
+def _postgresql(query, language):
     config = CONFIGS[language]
-    vector = RawSQL(search_vector_sql(language), [], output_field=SearchVectorField())
+    # The generated column of migration catalogue 0002 (unknown to the model on purpose),
+    # unqualified because Django aliases the table in subqueries.
+    vector = RawSQL(f"search_{language}", [], output_field=SearchVectorField())
     wanted, excluded = split_words(query)
     # Words are \w+ only, so they are safe in a raw tsquery.
     prefixes = " & ".join([f"{word}:*" for word in wanted] + [f"!{word}" for word in excluded])
@@ -111,19 +108,15 @@ def _search_postgresql(queryset, query, language):
     similar = Q(**{f"title_{language}__trigram_word_similar": words}) | Q(
         **{f"summary_{language}__trigram_word_similar": words}
     )
+    excluded_query = SearchQuery(" | ".join(excluded), search_type="raw", config=config)
     if excluded:
-        similar &= ~Q(search=SearchQuery(" | ".join(excluded), search_type="raw", config=config))
-    return (
-        queryset.annotate(search=vector)
-        .filter(Q(search=matches) | similar)
-        .annotate(
-            rank=Coalesce(SearchRank(vector, matches), 0.0, output_field=FloatField())
-            + similarity / 2
-        )
-    )
+        similar &= ~Q(SearchVectorExact(vector, excluded_query))
+    match = Q(SearchVectorExact(vector, matches)) | similar
+    rank = Coalesce(SearchRank(vector, matches), 0.0, output_field=FloatField()) + similarity / 2
+    return match, rank
 
 
-def _search_casefold(queryset, query, language):
+def _casefold(query, language):
     haystack = Casefold(
         Concat(
             F(f"title_{language}"),
@@ -135,13 +128,13 @@ def _search_casefold(queryset, query, language):
         )
     )
     title = Casefold(F(f"title_{language}"))
-    queryset = queryset.annotate(search_text=haystack, search_title=title)
+    match = Q()
     rank = Value(0.0, output_field=FloatField())
     for root in word_roots(query):
-        queryset = queryset.filter(search_text__contains=root)
+        match &= Q(Contains(haystack, Value(root)))
         # A word in the title counts more than a word anywhere else.
-        rank = rank + Case(When(search_title__contains=root, then=1.0), default=0.1)
-    return queryset.annotate(rank=rank)
+        rank = rank + Case(When(Contains(title, Value(root)), then=1.0), default=0.1)
+    return match, rank
 
 
 def highlight(text: str, query: str) -> SafeString:

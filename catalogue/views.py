@@ -70,8 +70,10 @@ class PracticeListView(ListView):
     def get_queryset(self):
         language = translation.get_language()
         self.query = filters.parse(self.request.GET)
-        self.facets = filters.facet_options(self.query, Practice.objects.all(), language)
-        return filters.search(Practice.objects.for_list(), self.query, language)
+        filters.resolve(self.query)
+        selection = filters.select(self.query, language)
+        self.facets = filters.facet_options(self.query, selection)
+        return filters.results(selection, self.query, language).for_list()
 
     def paginate_queryset(self, queryset, page_size):
         # A page number past the end or not a number shows the nearest valid page, not a 404.

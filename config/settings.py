@@ -122,6 +122,9 @@ STORAGES = {
 # In development (and tests) whitenoise serves straight from the app and static folders.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+# A file missing from the manifest is served unhashed instead of failing the page (the 500
+# page included).
+WHITENOISE_MANIFEST_STRICT = False
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

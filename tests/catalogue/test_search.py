@@ -285,10 +285,12 @@ def test_filtered_list_page_runs_a_fixed_number_of_queries(
         target_groups=[women],
         municipalities=[MunicipalityFactory()],
     )
-    with django_assert_max_num_queries(12):
+    # Resolving 2 filters, 1 search, 2 facet sets, 6 facet counts and 6 option lists, the
+    # count, the page and its municipalities: the same however many practices match.
+    with django_assert_max_num_queries(20):
         response = client.get("/fi/kaytannot/?q=neuvontapiste&language=ar&target_group=women")
     assert response.status_code == 200
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(16):
         assert client.get("/fi/kaytannot/").status_code == 200
 
 
@@ -298,7 +300,7 @@ def test_filtered_api_list_runs_a_fixed_number_of_queries(
     client, arabic, django_assert_max_num_queries, size
 ):
     PracticeFactory.create_batch(size, service_languages=[arabic])
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         assert client.get("/api/v1/practices/?q=neuvontapiste&language=ar").status_code == 200
 
 
@@ -334,7 +336,7 @@ def test_postgresql_search_uses_the_gin_index(language):
     from catalogue.models import Practice
     from catalogue.search import search_practices
 
-    queryset = search_practices(Practice.objects.all(), "neuvonta", language)
+    queryset = search_practices(Practice.objects.order_by(), "neuvonta", language)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         sql, params = queryset.query.sql_with_params()
