@@ -188,6 +188,8 @@ class Practice(models.Model):
             models.Index(fields=["title_fi", "id"], name="practice_title_fi"),
             models.Index(fields=["title_sv", "id"], name="practice_title_sv"),
             models.Index(fields=["title_en", "id"], name="practice_title_en"),
+            # Incremental sync, feeds and cache versions read the latest change.
+            models.Index(fields=["updated_at"], name="practice_updated_at"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["slug_fi"], name="practice_unique_slug_fi"),
