@@ -49,7 +49,7 @@ def ensure_database(url: str, recreate: bool) -> None:
             "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
         if exists and recreate:
-            connection.execute(f'DROP DATABASE "{name}"')
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
             exists = None
         if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')

@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Max, Model, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from catalogue import search
 from catalogue.models import Language, PartnerOrganisation, Practice, TargetGroup, Theme
-from catalogue.search import MAX_QUERY_LENGTH, search_condition
+from catalogue.search import MAX_QUERY_LENGTH
 from municipalities.models import Municipality, Region
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -259,10 +260,7 @@ class Selection:
 
 def select(query: PracticeQuery, language: str) -> Selection:
     """Run the search and each chosen facet once (resolve() the query first)."""
-    searched = None
-    if query.q:
-        match, _rank = search_condition(query.q, language)
-        searched = set(Practice.objects.filter(match).values_list("pk", flat=True))
+    searched = search.matching_ids(query.q, language) if query.q else None
     by_facet = {
         facet.param: set(
             facet.practice_ids(query.chosen[facet.param]).values_list("practice_id", flat=True)
@@ -282,7 +280,7 @@ def results(
     if allowed is not None:
         queryset = queryset.filter(ids_q(allowed))
     if query.q:
-        _match, rank = search_condition(query.q, language)
+        rank = search.build(query.q, language).rank
         return queryset.annotate(rank=rank).order_by("-rank", "title", "pk")
     return queryset.order_by("title", "pk")
 
@@ -297,9 +295,10 @@ class FacetOption:
 
 def catalogue_version() -> str:
     """Changes whenever a practice is added, removed or saved (links included)."""
-    state = Practice.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
-    latest = state["latest"].timestamp() if state["latest"] else 0
-    return f"{state['count']}-{latest}"
+    # Two index-only reads; aggregating both in one query would scan the table.
+    count = Practice.objects.order_by().count()
+    latest = Practice.objects.order_by("-updated_at").values_list("updated_at", flat=True)[:1]
+    return f"{count}-{latest[0].timestamp() if latest else 0}"
 
 
 def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[FacetOption]]:

@@ -11,6 +11,7 @@ Elsewhere (SQLite): every word must occur in the casefolded text, so Ä/ä and �
 """
 
 import re
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -22,7 +23,7 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, TextField, Value, When
 from django.db.models.expressions import Expression, RawSQL
-from django.db.models.functions import Coalesce, Concat, Greatest
+from django.db.models.functions import Coalesce, Concat
 from django.db.models.lookups import Contains
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -70,29 +71,58 @@ class Casefold(Func):
     output_field = TextField()
 
 
-def search_condition(query: str, language: str) -> tuple[Q, Expression]:
-    """What a practice must satisfy to match `query` in `language`, and its rank.
+# Below this many full-text matches, titles similar to the words are added (typos).
+FUZZY_BELOW = 10
 
-    A query without any word matches nothing.
+
+@dataclass(frozen=True)
+class Search:
+    """How to find and rank practices for one query in one language.
+
+    `match` is the full-text condition; `fuzzy` the typo-tolerant one, used only when the
+    full text finds few practices, so that near misses never crowd out real matches;
+    `rank` orders the results (higher is better).
     """
+
+    match: Q
+    fuzzy: Q | None
+    rank: Expression
+
+
+def build(query: str, language: str) -> Search:
+    """The search for `query` in `language`; a query without any word matches nothing."""
     if not query_words(query):
-        return Q(pk__in=[]), Value(0.0, output_field=FloatField())
+        return Search(Q(pk__in=[]), None, Value(0.0, output_field=FloatField()))
     if connection.vendor == "postgresql":
         return _postgresql(query, language)
     return _casefold(query, language)
 
 
+def matching_ids(query: str, language: str) -> set[int]:
+    """Ids of the practices that match `query` in `language`."""
+    from catalogue.models import Practice
+
+    search = build(query, language)
+    ids = set(Practice.objects.filter(search.match).values_list("pk", flat=True))
+    if search.fuzzy is not None and len(ids) < FUZZY_BELOW:
+        ids |= set(Practice.objects.filter(search.fuzzy).values_list("pk", flat=True))
+    return ids
+
+
 def search_practices(queryset: QuerySet, query: str, language: str) -> QuerySet:
-    """Practices matching `query` in `language`, annotated with `rank` (higher is better)."""
-    match, rank = search_condition(query, language)
-    return queryset.filter(match).annotate(rank=rank)
+    """Practices of `queryset` matching `query` in `language`, annotated with `rank`."""
+    search = build(query, language)
+    condition = search.match | search.fuzzy if search.fuzzy is not None else search.match
+    return queryset.filter(condition).annotate(rank=search.rank)
 
 
 def _postgresql(query, language):
     config = CONFIGS[language]
-    # The generated column of migration catalogue 0002 (unknown to the model on purpose),
-    # unqualified because Django aliases the table in subqueries.
+    # Generated columns of migration catalogue 0002 (unknown to the model on purpose),
+    # unqualified because Django aliases the table in subqueries: the whole text, and the
+    # title and summary alone, which is small enough to rank thousands of matches quickly.
     vector = RawSQL(f"search_{language}", [], output_field=SearchVectorField())
+    head = RawSQL(f"search_head_{language}", [], output_field=SearchVectorField())
     wanted, excluded = split_words(query)
     # Words are \w+ only, so they are safe in a raw tsquery.
     prefixes = " & ".join([f"{word}:*" for word in wanted] + [f"!{word}" for word in excluded])
@@ -100,20 +130,14 @@ def _postgresql(query, language):
         prefixes, search_type="raw", config=config
     )
     words = " ".join(wanted)
-    title, summary = F(f"title_{language}"), F(f"summary_{language}")
-    similarity = Greatest(
-        TrigramWordSimilarity(Value(words), title),
-        TrigramWordSimilarity(Value(words), summary),
-    )
-    similar = Q(**{f"title_{language}__trigram_word_similar": words}) | Q(
-        **{f"summary_{language}__trigram_word_similar": words}
-    )
-    excluded_query = SearchQuery(" | ".join(excluded), search_type="raw", config=config)
+    fuzzy = Q(**{f"title_{language}__trigram_word_similar": words})
     if excluded:
-        similar &= ~Q(SearchVectorExact(vector, excluded_query))
-    match = Q(SearchVectorExact(vector, matches)) | similar
-    rank = Coalesce(SearchRank(vector, matches), 0.0, output_field=FloatField()) + similarity / 2
-    return match, rank
+        excluded_query = SearchQuery(" | ".join(excluded), search_type="raw", config=config)
+        fuzzy &= ~Q(SearchVectorExact(vector, excluded_query))
+    rank = Coalesce(SearchRank(head, matches), 0.0, output_field=FloatField()) + (
+        TrigramWordSimilarity(Value(words), F(f"title_{language}")) / 2
+    )
+    return Search(Q(SearchVectorExact(vector, matches)), fuzzy, rank)
 
 
 def _casefold(query, language):
@@ -134,7 +158,7 @@ def _casefold(query, language):
         match &= Q(Contains(haystack, Value(root)))
         # A word in the title counts more than a word anywhere else.
         rank = rank + Case(When(Contains(title, Value(root)), then=1.0), default=0.1)
-    return match, rank
+    return Search(match, None, rank)
 
 
 def highlight(text: str, query: str) -> SafeString:
