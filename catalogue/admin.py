@@ -3,8 +3,19 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from catalogue.models import Language, Page, PartnerOrganisation, Practice, TargetGroup, Theme
+from catalogue.services import current_slugs, slug_changes_record
 
 TRANSLATED_NAME_SEARCH = ["slug", "name_fi", "name_sv", "name_en"]
+
+
+class SlugHistoryAdminMixin:
+    """Keeps a page's old slugs when an editor changes them, so that old links redirect."""
+
+    def save_model(self, request, obj, form, change):
+        old_slugs = current_slugs(obj) if change else {}
+        super().save_model(request, obj, form, change)
+        if change:
+            slug_changes_record(instance=obj, old_slugs=old_slugs)
 
 
 @admin.register(TargetGroup, Theme)
@@ -28,7 +39,7 @@ class LanguageAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Practice)
-class PracticeAdmin(TabbedTranslationAdmin):
+class PracticeAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "lead_municipality", "original_language", "source_page", "updated_at"]
     list_filter = ["original_language", "themes", "target_groups", "lead_municipality__region"]
     search_fields = ["title_fi", "title_sv", "title_en", "summary_fi", "summary_sv", "summary_en"]

@@ -5,11 +5,12 @@ code. Every record carries all three languages at once, so one request is enough
 client in any language.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
@@ -134,6 +135,13 @@ class PracticeFilterParams(Schema):
     language: list[str] = Field([], description="ISO 639 code of a service language.")
     partner: list[str] = Field([], description="Partner organisation slug.")
     lang: Literal["fi", "sv", "en"] = Field("fi", description="The language searched in.")
+    modified_after: datetime | None = Field(
+        None,
+        description=(
+            "ISO 8601 time: only practices changed after it, for incremental sync "
+            "(remember the largest updated_at you have seen)."
+        ),
+    )
 
 
 class PageParams(Schema):
@@ -167,7 +175,8 @@ def _term(obj) -> dict:
     return {"slug": obj.slug, "name": translated_values(obj, "name")}
 
 
-def _practice(request, practice: Practice) -> dict:
+def practice_record(request, practice: Practice) -> dict:
+    """A practice as the API, the CSV export and catalogue.json carry it."""
     return {
         "id": practice.pk,
         "title": translated_values(practice, "title"),
@@ -235,15 +244,22 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
         )
     selection = filters.select(query, search.lang)
     queryset = filters.results(selection, query, search.lang)
+    if search.modified_after is not None:
+        modified_after = search.modified_after
+        if timezone.is_naive(modified_after):
+            modified_after = timezone.make_aware(modified_after, UTC)
+        queryset = queryset.filter(updated_at__gt=modified_after)
     if not query.q:
         queryset = queryset.order_by("id")
     queryset = queryset.with_related()
-    return _paginate(request, queryset, params, _practice)
+    return _paginate(request, queryset, params, practice_record)
 
 
 @api.get("/practices/{practice_id}/", response={200: PracticeOut}, tags=["practices"])
 def get_practice(request, practice_id: int):
-    return _practice(request, get_object_or_404(Practice.objects.with_related(), pk=practice_id))
+    return practice_record(
+        request, get_object_or_404(Practice.objects.with_related(), pk=practice_id)
+    )
 
 
 def _municipalities():

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -246,3 +248,31 @@ class Page(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SlugRedirect(models.Model):
+    """A slug a page used to have, so that its old address keeps working (301).
+
+    Recorded for practices and municipalities whenever an editor or the loader changes a
+    slug (catalogue.services.slug_changes_record).
+    """
+
+    content_type = models.ForeignKey(ContentType, verbose_name=_("type"), on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    target = GenericForeignKey("content_type", "object_id")
+    language = models.CharField(_("language"), max_length=2)
+    slug = models.SlugField(_("old slug"), max_length=100, db_index=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "language", "slug"], name="slug_redirect_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.language}/{self.slug}"

@@ -7,12 +7,54 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from catalogue.i18n import language_codes
-from catalogue.models import Language, Page, PartnerOrganisation, Practice, TargetGroup, Theme
+from catalogue.models import (
+    Language,
+    Page,
+    PartnerOrganisation,
+    Practice,
+    SlugRedirect,
+    TargetGroup,
+    Theme,
+)
 from municipalities.models import CooperationArea, Municipality, Region
+
+
+def slug_changes_record(*, instance: models.Model, old_slugs: dict[str, str | None]) -> int:
+    """Keep the slugs `instance` had before a change, so that its old addresses redirect.
+
+    `old_slugs` maps language codes to the slug before the change. A slug that is now in use
+    again (an editor changed it back) is no longer an old address. Returns how many old
+    addresses were added.
+    """
+    content_type = ContentType.objects.get_for_model(instance)
+    added = 0
+    for code in language_codes():
+        current = getattr(instance, f"slug_{code}")
+        SlugRedirect.objects.filter(
+            content_type=content_type, object_id=instance.pk, language=code, slug=current
+        ).delete()
+        old = old_slugs.get(code)
+        if old and old != current:
+            _redirect, created = SlugRedirect.objects.update_or_create(
+                content_type=content_type,
+                language=code,
+                slug=old,
+                defaults={"object_id": instance.pk},
+            )
+            added += created
+    return added
+
+
+def current_slugs(instance: models.Model) -> dict[str, str | None]:
+    """The slugs stored for `instance` now (before an unsaved change is written)."""
+    fields = [f"slug_{code}" for code in language_codes()]
+    stored = type(instance)._default_manager.filter(pk=instance.pk).values(*fields).first() or {}
+    return {code: stored.get(f"slug_{code}") for code in language_codes()}
 
 
 class CatalogueDataError(ValueError):
@@ -77,6 +119,7 @@ def _upsert(model, report: LoadReport, lookup: dict, values: dict, *, links=None
         instance = model(**lookup, **values)
         instance.save()
     changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    old_slugs = {c: getattr(instance, f"slug_{c}", None) for c in language_codes()}
     for name in changed:
         setattr(instance, name, values[name])
     changed += [
@@ -86,6 +129,8 @@ def _upsert(model, report: LoadReport, lookup: dict, values: dict, *, links=None
         report.created[_label(model)] += 1
     elif changed:
         instance.save()
+        if any(name.startswith("slug_") for name in changed):
+            slug_changes_record(instance=instance, old_slugs=old_slugs)
         report.updated[_label(model)] += 1
     else:
         report.unchanged[_label(model)] += 1

@@ -2,6 +2,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import views
+from catalogue.feeds import PracticeFeed
 
 app_name = "catalogue"
 
@@ -10,4 +11,6 @@ urlpatterns = [
     path(_("practices/"), views.PracticeListView.as_view(), name="practice_list"),
     path(_("practices/<slug:slug>/"), views.PracticeDetailView.as_view(), name="practice_detail"),
     path(_("about/"), views.AboutView.as_view(), name="about"),
+    path(_("api/"), views.ApiDocsView.as_view(), name="api_docs"),
+    path(_("feed/"), PracticeFeed(), name="feed"),
 ]

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.db.models import Count, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, Count, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
@@ -7,7 +8,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from catalogue import filters
 from catalogue.i18n import language_codes, translated_urls
-from catalogue.models import Language, Page, Practice, TargetGroup
+from catalogue.models import Language, Page, Practice, SlugRedirect, TargetGroup
 from municipalities.models import Municipality, Region
 
 
@@ -15,8 +16,9 @@ class TranslatedSlugMixin:
     """Detail pages whose slug differs per language.
 
     The object is looked up by the slug of the page's language. A slug of another language
-    (a link copied from the Swedish page into the Finnish one, say) redirects permanently to
-    the object's page in this language. The language switcher links come from each
+    (a link copied from the Swedish page into the Finnish one, say) or a slug the object had
+    before an editor changed it redirects permanently to the object's page in this language,
+    so that no link to it ever breaks. The language switcher links come from each
     language's get_absolute_url(), because Django's translate_url would keep the old slug.
     """
 
@@ -25,14 +27,34 @@ class TranslatedSlugMixin:
         slug = kwargs["slug"]
         self.object = self.get_queryset().filter(**{f"slug_{language}": slug}).first()
         if self.object is None:
-            any_language = Q()
-            for code in language_codes():
-                any_language |= Q(**{f"slug_{code}": slug})
-            other = self.model._default_manager.filter(any_language).first()
-            if other is None or not other.get_absolute_url(language):
+            moved = self.find_moved(slug)
+            url = moved.get_absolute_url(language) if moved else None
+            if not url:
                 raise Http404
-            return redirect(other.get_absolute_url(language), permanent=True)
+            return redirect(url, permanent=True)
         return self.render_to_response(self.get_context_data(object=self.object))
+
+    def find_moved(self, slug: str):
+        """The object that has `slug` in another language, or had it before."""
+        manager = self.model._default_manager
+        any_language = Q()
+        for code in language_codes():
+            any_language |= Q(**{f"slug_{code}": slug})
+        current = manager.filter(any_language).first()
+        if current is not None:
+            return current
+        old = (
+            SlugRedirect.objects.filter(
+                content_type=ContentType.objects.get_for_model(self.model), slug=slug
+            )
+            .order_by(
+                # The page's own language first, then the most recent change.
+                Case(When(language=translation.get_language(), then=0), default=1),
+                "-created_at",
+            )
+            .first()
+        )
+        return manager.filter(pk=old.object_id).first() if old else None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -115,4 +137,17 @@ class AboutView(TemplateView):
         context["page"] = get_object_or_404(Page, key="about")
         context["source"] = settings.CATALOGUE_SOURCE
         context["regions"] = Region.objects.count()
+        return context
+
+
+class ApiDocsView(TemplateView):
+    """The open data and API, described for people."""
+
+    template_name = "catalogue/api_docs.html"
+
+    def get_context_data(self, **kwargs):
+        from catalogue.opendata import LICENCE, attribution
+
+        context = super().get_context_data(**kwargs)
+        context.update(licence=LICENCE, attribution=attribution(), facets=filters.FACETS)
         return context

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     # Full-text and trigram search lookups on PostgreSQL; harmless on SQLite.
     "django.contrib.postgres",
     "municipalities",

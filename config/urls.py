@@ -1,8 +1,10 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from catalogue import links, opendata
 from catalogue.api import api
 
 admin.site.site_header = _("Kunnat kotouttavat: administration")
@@ -10,7 +12,13 @@ admin.site.site_title = _("Kunnat kotouttavat")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/practices.csv", opendata.practices_csv, name="practices_csv"),
+    path("api/v1/municipalities.csv", opendata.municipalities_csv, name="municipalities_csv"),
+    path("api/v1/catalogue.json", opendata.catalogue_json, name="catalogue_json"),
     path("api/v1/", api.urls),
+    path("p/<int:pk>/", links.practice_permalink, name="practice_permalink"),
+    path("robots.txt", links.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": links.SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(

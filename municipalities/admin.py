@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from catalogue.admin import SlugHistoryAdminMixin
 from municipalities.models import CooperationArea, Municipality, Region
 
 
@@ -13,7 +14,7 @@ class RegionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(TabbedTranslationAdmin):
+class MunicipalityAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin):
     list_display = ["code", "name", "region", "practice_count"]
     list_filter = ["region"]
     search_fields = ["code", "name_fi", "name_sv", "name_en"]

@@ -1,0 +1,43 @@
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from catalogue.models import Practice
+
+
+class PracticeFeed(Feed):
+    """An Atom feed of the latest new and updated practices, in the page's language."""
+
+    feed_type = Atom1Feed
+
+    def title(self):
+        return _("New and updated practices")
+
+    def subtitle(self):
+        return _("Integration practices in Finnish municipalities")
+
+    def link(self):
+        return reverse("catalogue:practice_list")
+
+    def items(self):
+        language = translation.get_language()
+        return Practice.objects.filter(**{f"slug_{language}__isnull": False}).order_by(
+            "-updated_at", "-pk"
+        )[:50]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at

@@ -1,0 +1,95 @@
+"""Addresses that last: the language-neutral permalink, robots.txt and the sitemap."""
+
+from django.contrib.sitemaps import Sitemap
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from catalogue.i18n import language_codes
+from catalogue.models import Practice
+from municipalities.models import Municipality
+
+
+@require_GET
+def practice_permalink(request, pk: int):
+    """/p/<id>/: the practice in the visitor's language, or in one it exists in."""
+    practice = get_object_or_404(Practice, pk=pk)
+    preferred = translation.get_language_from_request(request)
+    for code in [preferred, *language_codes()]:
+        url = practice.get_absolute_url(code)
+        if url:
+            # Not permanent: the target depends on who asks.
+            return redirect(url)
+    raise Http404
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+class TranslatedSitemap(Sitemap):
+    """Every page in every language it exists in, with hreflang alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def get_languages_for_item(self, item):
+        return [code for code in language_codes() if self._exists(item, code)]
+
+    def _exists(self, item, code):
+        return True
+
+    def location(self, item):
+        return item.get_absolute_url(translation.get_language())
+
+
+class StaticPagesSitemap(TranslatedSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return [
+            "catalogue:home",
+            "catalogue:practice_list",
+            "municipalities:municipality_list",
+            "catalogue:about",
+            "catalogue:api_docs",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PracticeSitemap(TranslatedSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Practice.objects.order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+    def _exists(self, item, code):
+        return bool(getattr(item, f"slug_{code}"))
+
+
+class MunicipalitySitemap(TranslatedSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Municipality.objects.with_practices().order_by("code")
+
+    def _exists(self, item, code):
+        return bool(getattr(item, f"slug_{code}"))
+
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "practices": PracticeSitemap,
+    "municipalities": MunicipalitySitemap,
+}

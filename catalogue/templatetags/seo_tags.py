@@ -1,0 +1,94 @@
+"""Metadata for search engines and link previews: canonical links, hreflang, JSON-LD."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from catalogue.opendata import LICENCE
+
+register = template.Library()
+
+OG_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+# JSON inside <script> must not be able to close the element.
+JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url: str) -> str:
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request and url else url or ""
+
+
+@register.filter
+def og_locale(code: str) -> str:
+    return OG_LOCALES.get(code, code)
+
+
+def _jsonld(data: dict):
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def practice_jsonld(context, practice):
+    request = context["request"]
+    source = practice.source
+    municipalities = practice.ordered_municipalities()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": practice.title,
+        "description": practice.summary,
+        "url": request.build_absolute_uri(practice.get_absolute_url()),
+        "inLanguage": context.get("LANGUAGE_CODE"),
+        "dateModified": practice.updated_at.isoformat(),
+        "areaServed": [
+            {
+                "@type": "AdministrativeArea",
+                "name": m.name,
+                "identifier": m.code,
+                "url": request.build_absolute_uri(m.get_absolute_url()),
+            }
+            for m in municipalities
+        ],
+        "audience": [
+            {"@type": "Audience", "audienceType": group.name}
+            for group in practice.target_groups.all()
+        ],
+        "availableLanguage": [
+            {"@type": "Language", "name": lang.name, "alternateName": lang.code}
+            for lang in practice.service_languages.all()
+        ],
+        "license": LICENCE["url"],
+    }
+    if practice.lead_municipality:
+        data["provider"] = {
+            "@type": "GovernmentOrganization",
+            "name": practice.lead_municipality.name,
+        }
+    if source["page"]:
+        data["isBasedOn"] = {
+            "@type": "CreativeWork",
+            "name": source["title"],
+            "inLanguage": "fi",
+            "datePublished": "2017-02",
+            "publisher": {"@type": "Organization", "name": source["publisher"]},
+        }
+    return _jsonld(data)
+
+
+@register.simple_tag(takes_context=True)
+def municipality_jsonld(context, municipality):
+    request = context["request"]
+    return _jsonld(
+        {
+            "@context": "https://schema.org",
+            "@type": "AdministrativeArea",
+            "name": municipality.name,
+            "identifier": municipality.code,
+            "url": request.build_absolute_uri(municipality.get_absolute_url()),
+            "containedInPlace": {"@type": "AdministrativeArea", "name": municipality.region.name},
+        }
+    )

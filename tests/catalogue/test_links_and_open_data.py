@@ -1,0 +1,416 @@
+import csv
+import io
+import json
+import re
+from datetime import timedelta
+from xml.etree import ElementTree
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from catalogue.models import Practice, SlugRedirect
+from tests.factories import MunicipalityFactory, PracticeFactory
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def staff_client(client, db):
+    user = get_user_model().objects.create_superuser("editor", "e@example.com", "x")
+    client.force_login(user)
+    return client
+
+
+def admin_post_practice(staff_client, practice, **changes):
+    data = {
+        "original_language": practice.original_language,
+        "lead_municipality": practice.lead_municipality_id,
+        "municipalities": [m.pk for m in practice.municipalities.all()],
+        "source_page": practice.source_page or "",
+    }
+    for field in ("title", "slug", "summary", "description"):
+        for code in ("fi", "sv", "en"):
+            data[f"{field}_{code}"] = getattr(practice, f"{field}_{code}") or ""
+    data.update(changes)
+    url = reverse("admin:catalogue_practice_change", args=[practice.pk])
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
+# Permalinks ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_old_slug_answers_301_after_an_editor_changes_it(staff_client, practice):
+    old_url = practice.get_absolute_url("sv")
+    admin_post_practice(staff_client, practice, slug_sv="ny-adress")
+    practice.refresh_from_db()
+    response = staff_client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == "/sv/verksamheter/ny-adress/"
+
+
+@pytest.mark.django_db
+def test_every_old_slug_keeps_redirecting_after_several_changes(staff_client, practice):
+    first = practice.get_absolute_url("en")
+    admin_post_practice(staff_client, practice, slug_en="second")
+    practice.refresh_from_db()
+    admin_post_practice(staff_client, practice, slug_en="third")
+    for old in (first, "/en/practices/second/"):
+        response = staff_client.get(old)
+        assert response.status_code == 301
+        assert response["Location"] == "/en/practices/third/"
+
+
+@pytest.mark.django_db
+def test_an_old_slug_of_one_language_redirects_in_another(staff_client, practice):
+    old_sv_slug = practice.slug_sv
+    admin_post_practice(staff_client, practice, slug_sv="ny-adress")
+    response = staff_client.get(f"/fi/kaytannot/{old_sv_slug}/")
+    assert response.status_code == 301
+    assert response["Location"] == practice.get_absolute_url("fi")
+
+
+@pytest.mark.django_db
+def test_changing_a_slug_back_makes_it_current_again(staff_client, practice):
+    original = practice.slug_fi
+    admin_post_practice(staff_client, practice, slug_fi="valiaikainen")
+    practice.refresh_from_db()
+    admin_post_practice(staff_client, practice, slug_fi=original)
+    assert staff_client.get(f"/fi/kaytannot/{original}/").status_code == 200
+    assert staff_client.get("/fi/kaytannot/valiaikainen/").status_code == 301
+
+
+@pytest.mark.django_db
+def test_municipality_old_slug_redirects(staff_client, db):
+    municipality = MunicipalityFactory(slug_fi="vanha")
+    url = reverse("admin:municipalities_municipality_change", args=[municipality.pk])
+    data = {
+        "code": municipality.code,
+        "region": municipality.region_id,
+        **{f"name_{c}": getattr(municipality, f"name_{c}") for c in ("fi", "sv", "en")},
+        "slug_fi": "uusi",
+        "slug_sv": municipality.slug_sv,
+        "slug_en": municipality.slug_en,
+    }
+    assert staff_client.post(url, data).status_code == 302
+    response = staff_client.get("/fi/kunnat/vanha/")
+    assert response.status_code == 301
+    assert response["Location"] == "/fi/kunnat/uusi/"
+
+
+@pytest.mark.django_db
+def test_loader_keeps_old_slugs_when_fixtures_rename_a_page(catalogue, settings, tmp_path):
+    import shutil
+
+    from django.core.management import call_command
+
+    directory = tmp_path / "catalogue"
+    shutil.copytree(settings.CATALOGUE_FIXTURES_DIR, directory)
+    path = directory / "practices" / "01-espoo-helsinki.yaml"
+    old_slug = Practice.objects.get(pk=1).slug_en
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(f'en: "{old_slug}"', 'en: "renamed-page"'),
+        encoding="utf-8",
+    )
+    call_command("load_catalogue", directory=directory, verbosity=0)
+    assert SlugRedirect.objects.filter(slug=old_slug, language="en", object_id=1).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept", "language"), [("sv-FI,sv;q=0.9", "sv"), ("en-GB,en", "en"), ("de", "fi")]
+)
+def test_short_permalink_redirects_to_the_visitors_language(client, practice, accept, language):
+    response = client.get(f"/p/{practice.pk}/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == practice.get_absolute_url(language)
+
+
+@pytest.mark.django_db
+def test_short_permalink_falls_back_to_a_language_the_practice_has(client, db):
+    practice = PracticeFactory(slug_en=None)
+    response = client.get(f"/p/{practice.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response["Location"] == practice.get_absolute_url("fi")
+
+
+@pytest.mark.django_db
+def test_short_permalink_of_an_unknown_practice_is_404(client):
+    assert client.get("/p/987654/").status_code == 404
+
+
+# Page metadata ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_practice_page_has_canonical_and_hreflang_links(client, practice):
+    html = client.get(practice.get_absolute_url("sv")).content.decode()
+    base = "http://testserver"
+    assert f'<link rel="canonical" href="{base}{practice.get_absolute_url("sv")}">' in html
+    for code in ("fi", "sv", "en"):
+        assert f'hreflang="{code}" href="{base}{practice.get_absolute_url(code)}"' in html
+    assert f'hreflang="x-default" href="{base}{practice.get_absolute_url("fi")}"' in html
+
+
+@pytest.mark.django_db
+def test_hreflang_lists_only_the_languages_a_practice_has(client, db):
+    practice = PracticeFactory(slug_en=None)
+    html = client.get(practice.get_absolute_url("fi")).content.decode()
+    assert 'hreflang="sv"' in html
+    assert 'hreflang="en"' not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/fi/", "/sv/verksamheter/", "/en/municipalities/", "/fi/tietoa/"]
+)
+def test_every_page_has_canonical_feed_and_alternates(client, db, path):
+    from catalogue.models import Page
+
+    Page.objects.create(
+        key="about", title_fi="T", title_sv="T", title_en="T", body_fi="B", body_sv="B", body_en="B"
+    )
+    html = client.get(path).content.decode()
+    assert '<link rel="canonical"' in html
+    assert 'hreflang="x-default"' in html
+    assert 'type="application/atom+xml"' in html
+
+
+@pytest.mark.django_db
+def test_practice_page_has_open_graph_and_description_in_its_language(client, practice):
+    html = client.get(practice.get_absolute_url("en")).content.decode()
+    assert f'<meta name="description" content="{practice.summary_en}">' in html
+    assert f'<meta property="og:title" content="{practice.title_en}">' in html
+    assert '<meta property="og:locale" content="en_GB">' in html
+    assert '<meta property="og:type" content="article">' in html
+
+
+@pytest.mark.django_db
+def test_practice_page_has_schema_org_json_ld(client, practice):
+    html = client.get(practice.get_absolute_url("fi")).content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    data = json.loads(block)
+    assert data["@type"] == "GovernmentService"
+    assert data["name"] == practice.title_fi
+    assert data["areaServed"][0]["identifier"] == practice.lead_municipality.code
+    assert data["isBasedOn"]["publisher"]["name"] == "Suomen Kuntaliitto"
+
+
+@pytest.mark.django_db
+def test_json_ld_cannot_break_out_of_its_script_element(client, db):
+    practice = PracticeFactory(title_fi="</script><script>alert(1)</script>")
+    html = client.get(practice.get_absolute_url("fi")).content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    assert json.loads(block)["name"] == practice.title_fi
+    assert "<script>alert(1)" not in html
+
+
+@pytest.mark.django_db
+def test_municipality_page_has_json_ld(client, practice):
+    html = client.get(practice.lead_municipality.get_absolute_url("sv")).content.decode()
+    data = json.loads(re.search(r'ld\+json">(.*?)</script>', html, re.S)[1])
+    assert data["@type"] == "AdministrativeArea"
+    assert data["identifier"] == practice.lead_municipality.code
+
+
+@pytest.mark.django_db
+def test_cite_and_share_box_offers_the_permalink_and_a_citation(client, practice):
+    html = client.get(practice.get_absolute_url("en")).content.decode()
+    assert f'value="http://testserver/p/{practice.pk}/"' in html
+    assert "Suomen Kuntaliitto 2017, p. 5." in html
+
+
+def test_print_stylesheet_hides_navigation_and_prints_link_targets():
+    from django.conf import settings
+
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    printed = css[css.index("@media print") :]
+    assert ".site-header" in printed and ".site-footer" in printed
+    assert 'content: " (" attr(href) ")"' in printed
+
+
+# Sitemap, robots, feed ----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_exactly_the_practice_and_municipality_pages(client, practice):
+    no_english = PracticeFactory(slug_en=None)
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    locations = {url.find(f"{SITEMAP}loc").text for url in root.iter(f"{SITEMAP}url")}
+    expected = set()
+    items = [practice, no_english, *practice.municipalities.all(), *no_english.municipalities.all()]
+    for item in items:
+        for code in ("fi", "sv", "en"):
+            if item.get_absolute_url(code):
+                expected.add(f"http://testserver{item.get_absolute_url(code)}")
+    for path in ("/fi/", "/sv/", "/en/", "/fi/kaytannot/", "/en/about/", "/sv/kommuner/"):
+        expected.add(f"http://testserver{path}")
+    assert expected <= locations
+    object_pages = {
+        loc
+        for loc in locations
+        if re.search(
+            r"/(kaytannot|verksamheter|practices|kunnat|kommuner|municipalities)/[^/]+/$", loc
+        )
+    }
+    assert object_pages == {
+        e
+        for e in expected
+        if re.search(
+            r"/(kaytannot|verksamheter|practices|kunnat|kommuner|municipalities)/[^/]+/$", e
+        )
+    }
+
+
+@pytest.mark.django_db
+def test_sitemap_entries_carry_hreflang_alternates(client, practice):
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    for url in root.iter(f"{SITEMAP}url"):
+        if url.find(f"{SITEMAP}loc").text.endswith(practice.get_absolute_url("fi")):
+            links = {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
+            assert links["sv"] == f"http://testserver{practice.get_absolute_url('sv')}"
+            assert "x-default" in links
+            return
+    pytest.fail("the practice is not in the sitemap")
+
+
+@pytest.mark.django_db
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "language"), [("/fi/syote/", "fi"), ("/sv/flode/", "sv"), ("/en/feed/", "en")]
+)
+def test_atom_feed_lists_practices_in_the_pages_language(client, practice, path, language):
+    response = client.get(path)
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ElementTree.fromstring(response.content)
+    titles = [entry.find(f"{ATOM}title").text for entry in root.iter(f"{ATOM}entry")]
+    assert titles == [getattr(practice, f"title_{language}")]
+
+
+@pytest.mark.django_db
+def test_atom_feed_puts_the_latest_change_first(client, db):
+    older = PracticeFactory()
+    newer = PracticeFactory()
+    Practice.objects.filter(pk=older.pk).update(updated_at=timezone.now() - timedelta(days=3))
+    root = ElementTree.fromstring(client.get("/en/feed/").content)
+    titles = [entry.find(f"{ATOM}title").text for entry in root.iter(f"{ATOM}entry")]
+    assert titles == [newer.title_en, older.title_en]
+
+
+# Open data ----------------------------------------------------------------------------
+
+
+def parse_csv(response, separator=","):
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=separator))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("param", "separator"), [("comma", ","), ("semicolon", ";"), ("tab", "\t")]
+)
+def test_practices_csv_parsed_back_equals_the_api(client, practice, param, separator):
+    response = client.get(f"/api/v1/practices.csv?separator={param}")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    rows = parse_csv(response, separator)
+    api = client.get("/api/v1/practices/").json()["results"]
+    assert len(rows) == len(api) == 1
+    row, record = rows[0], api[0]
+    assert int(row["id"]) == record["id"]
+    for field in ("title", "summary", "description", "slug", "url"):
+        for code in ("fi", "sv", "en"):
+            assert row[f"{field}_{code}"] == record[field][code], (field, code)
+    assert row["municipalities"].split("|") == [m["code"] for m in record["municipalities"]]
+    assert row["service_languages"].split("|") == [
+        lang["code"] for lang in record["service_languages"]
+    ]
+    assert row["themes"].split("|") == [t["slug"] for t in record["themes"]]
+    assert row["updated_at"] == record["updated_at"]
+    assert int(row["source_page"]) == record["source"]["page"]
+    assert row["licence"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert "Kuntaliitto" in row["attribution"]
+
+
+@pytest.mark.django_db
+def test_practices_csv_keeps_every_practice_of_the_real_catalogue(client, catalogue):
+    rows = parse_csv(client.get("/api/v1/practices.csv"))
+    assert len(rows) == 52
+    assert {row["title_sv"] for row in rows} >= {"Närsamhället stöder integrationen"}
+
+
+@pytest.mark.django_db
+def test_municipalities_csv_has_a_row_per_municipality(client, practice):
+    rows = parse_csv(client.get("/api/v1/municipalities.csv?separator=semicolon"), ";")
+    assert [row["code"] for row in rows] == sorted(m.code for m in practice.municipalities.all())
+    assert rows[0]["name_sv"]
+    assert rows[0]["licence"].startswith("https://creativecommons.org/")
+
+
+@pytest.mark.django_db
+def test_csv_refuses_an_unknown_separator_with_a_400(client):
+    response = client.get("/api/v1/practices.csv?separator=pipe")
+    assert response.status_code == 400
+    assert response.json()["parameters"] == ["separator"]
+
+
+@pytest.mark.django_db
+def test_catalogue_json_holds_everything_with_licence(client, catalogue):
+    response = client.get("/api/v1/catalogue.json")
+    assert 'rel="license"' in response["Link"]
+    data = response.json()
+    assert data["licence"]["name"] == "CC BY 4.0"
+    assert "Kuntaliitto" in data["attribution"]
+    assert len(data["practices"]) == 52
+    assert len(data["municipalities"]) == 43
+    assert {area["slug"] for area in data["cooperation_areas"]} >= {"k5", "ylivieskan-seutu"}
+    first = client.get("/api/v1/practices/1/").json()
+    assert data["practices"][0] == first
+
+
+@pytest.mark.django_db
+def test_api_modified_after_returns_only_later_changes(client, db):
+    old = PracticeFactory()
+    new = PracticeFactory()
+    Practice.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=10))
+    since = (timezone.now() - timedelta(days=1)).isoformat()
+    data = client.get("/api/v1/practices/", {"modified_after": since}).json()
+    assert [r["id"] for r in data["results"]] == [new.pk]
+
+
+@pytest.mark.django_db
+def test_api_modified_after_must_be_a_time(client):
+    response = client.get("/api/v1/practices/?modified_after=yesterday")
+    assert response.status_code == 400
+    assert response.json()["parameters"] == ["modified_after"]
+
+
+@pytest.mark.django_db
+def test_api_page_documents_the_hsds_counterparts(client):
+    html = client.get("/en/api/").content.decode()
+    assert "service.name" in html and "service.last_modified" in html
+    assert "/api/v1/practices.csv" in html
+    assert "CC BY 4.0" in html
+
+
+@pytest.mark.django_db
+def test_about_page_states_the_licence_and_the_source(client):
+    from catalogue.models import Page
+
+    Page.objects.create(
+        key="about", title_fi="T", title_sv="T", title_en="T", body_fi="B", body_sv="B", body_en="B"
+    )
+    html = client.get("/sv/om/").content.decode()
+    assert 'rel="license"' in html and "CC BY 4.0" in html
+    assert "Kunnat kotouttavat" in html
