@@ -53,6 +53,9 @@ def ensure_database(url: str, recreate: bool) -> None:
             exists = None
         if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')
+        # PostgreSQL's default random_page_cost (4) models spinning disks; on SSDs 1.1 is the
+        # usual setting, and with it the planner uses the search indexes for common words.
+        connection.execute(f'ALTER DATABASE "{name}" SET random_page_cost = 1.1')
 
 
 def percentile(values, fraction):

@@ -215,8 +215,8 @@ def _municipality(request, municipality: Municipality) -> dict:
     }
 
 
-def _paginate(request, queryset, params: PageParams, serialize) -> dict:
-    count = queryset.count()
+def _paginate(request, queryset, params: PageParams, serialize, count=None) -> dict:
+    count = queryset.count() if count is None else count
     start = (params.page - 1) * params.page_size
     items = list(queryset[start : start + params.page_size])
 
@@ -252,7 +252,8 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
     if not query.q:
         queryset = queryset.order_by("id")
     queryset = queryset.with_related()
-    return _paginate(request, queryset, params, practice_record)
+    count = selection.count() if search.modified_after is None else None
+    return _paginate(request, queryset, params, practice_record, count)
 
 
 @api.get("/practices/{practice_id}/", response={200: PracticeOut}, tags=["practices"])

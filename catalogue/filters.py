@@ -247,6 +247,12 @@ class Selection:
 
     searched: set[int] | None
     by_facet: dict[str, set[int]]
+    fuzzy: bool = False
+
+    def count(self) -> int | None:
+        """How many practices the whole query allows, when that is known without a query."""
+        allowed = self.allowed()
+        return None if allowed is None else len(allowed)
 
     def allowed(self, *, skip: str | None = None) -> set[int] | None:
         sets = [ids for param, ids in self.by_facet.items() if param != skip]
@@ -260,7 +266,7 @@ class Selection:
 
 def select(query: PracticeQuery, language: str) -> Selection:
     """Run the search and each chosen facet once (resolve() the query first)."""
-    searched = search.matching_ids(query.q, language) if query.q else None
+    searched, fuzzy = search.matching_ids(query.q, language) if query.q else (None, False)
     by_facet = {
         facet.param: set(
             facet.practice_ids(query.chosen[facet.param]).values_list("practice_id", flat=True)
@@ -268,7 +274,7 @@ def select(query: PracticeQuery, language: str) -> Selection:
         for facet in FACETS
         if query.chosen.get(facet.param)
     }
-    return Selection(searched, by_facet)
+    return Selection(searched, by_facet, fuzzy)
 
 
 def results(
@@ -280,7 +286,8 @@ def results(
     if allowed is not None:
         queryset = queryset.filter(ids_q(allowed))
     if query.q:
-        rank = search.build(query.q, language).rank
+        built = search.build(query.q, language)
+        rank = built.fuzzy_rank if selection.fuzzy else built.rank
         return queryset.annotate(rank=rank).order_by("-rank", "title", "pk")
     return queryset.order_by("title", "pk")
 

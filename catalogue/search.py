@@ -81,12 +81,14 @@ class Search:
 
     `match` is the full-text condition; `fuzzy` the typo-tolerant one, used only when the
     full text finds few practices, so that near misses never crowd out real matches;
-    `rank` orders the results (higher is better).
+    `rank` orders the results (higher is better), and `fuzzy_rank` orders them when the
+    typo-tolerant matches were added.
     """
 
     match: Q
     fuzzy: Q | None
     rank: Expression
+    fuzzy_rank: Expression | None = None
 
 
 def build(query: str, language: str) -> Search:
@@ -98,22 +100,25 @@ def build(query: str, language: str) -> Search:
     return _casefold(query, language)
 
 
-def matching_ids(query: str, language: str) -> set[int]:
-    """Ids of the practices that match `query` in `language`."""
+def matching_ids(query: str, language: str) -> tuple[set[int], bool]:
+    """Ids of the practices that match `query` in `language`, and whether typo-tolerant
+    matching had to be used."""
     from catalogue.models import Practice
 
     search = build(query, language)
     ids = set(Practice.objects.filter(search.match).values_list("pk", flat=True))
     if search.fuzzy is not None and len(ids) < FUZZY_BELOW:
         ids |= set(Practice.objects.filter(search.fuzzy).values_list("pk", flat=True))
-    return ids
+        return ids, True
+    return ids, False
 
 
 def search_practices(queryset: QuerySet, query: str, language: str) -> QuerySet:
     """Practices of `queryset` matching `query` in `language`, annotated with `rank`."""
     search = build(query, language)
-    condition = search.match | search.fuzzy if search.fuzzy is not None else search.match
-    return queryset.filter(condition).annotate(rank=search.rank)
+    if search.fuzzy is None:
+        return queryset.filter(search.match).annotate(rank=search.rank)
+    return queryset.filter(search.match | search.fuzzy).annotate(rank=search.fuzzy_rank)
 
 
 def _postgresql(query, language):
@@ -134,10 +139,9 @@ def _postgresql(query, language):
     if excluded:
         excluded_query = SearchQuery(" | ".join(excluded), search_type="raw", config=config)
         fuzzy &= ~Q(SearchVectorExact(vector, excluded_query))
-    rank = Coalesce(SearchRank(head, matches), 0.0, output_field=FloatField()) + (
-        TrigramWordSimilarity(Value(words), F(f"title_{language}")) / 2
-    )
-    return Search(Q(SearchVectorExact(vector, matches)), fuzzy, rank)
+    rank = Coalesce(SearchRank(head, matches), 0.0, output_field=FloatField())
+    fuzzy_rank = rank + TrigramWordSimilarity(Value(words), F(f"title_{language}")) / 2
+    return Search(Q(SearchVectorExact(vector, matches)), fuzzy, rank, fuzzy_rank)
 
 
 def _casefold(query, language):

@@ -94,12 +94,15 @@ class PracticeListView(ListView):
         self.query = filters.parse(self.request.GET)
         filters.resolve(self.query)
         selection = filters.select(self.query, language)
+        self.known_count = selection.count()
         self.facets = filters.facet_options(self.query, selection)
         return filters.results(selection, self.query, language).for_list()
 
     def paginate_queryset(self, queryset, page_size):
         # A page number past the end or not a number shows the nearest valid page, not a 404.
         paginator = self.get_paginator(queryset, page_size)
+        if self.known_count is not None:
+            paginator.count = self.known_count  # the ids are in hand; no COUNT query
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 
