@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from catalogue.i18n import language_codes, translated_values
@@ -26,11 +27,12 @@ LIST_JOINER = "|"
 
 
 def attribution() -> str:
+    """How to credit the data, in the active language."""
     source = settings.CATALOGUE_SOURCE
-    return (
-        f"{source['title']}, {source['publisher']} {source['year']}. "
-        f"Translations and data: Kunnat kotouttavat catalogue. Licence {LICENCE['name']}."
-    )
+    return _(
+        "%(title)s, %(publisher)s %(year)s. Translations and data: the catalogue "
+        "Integration practices in Finnish municipalities. Licence %(licence)s."
+    ) % {**source, "licence": LICENCE["name"]}
 
 
 def licence_headers(response: HttpResponse) -> HttpResponse:
