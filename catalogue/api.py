@@ -8,7 +8,7 @@ client in any language.
 from datetime import UTC, datetime
 from typing import Literal
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
@@ -16,7 +16,7 @@ from ninja.errors import ValidationError
 
 from catalogue import filters
 from catalogue.i18n import language_codes, translated_urls, translated_values
-from catalogue.models import Practice
+from catalogue.models import Practice, Status
 from municipalities.models import Municipality
 
 api = NinjaAPI(
@@ -259,14 +259,14 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
 @api.get("/practices/{practice_id}/", response={200: PracticeOut}, tags=["practices"])
 def get_practice(request, practice_id: int):
     return practice_record(
-        request, get_object_or_404(Practice.objects.with_related(), pk=practice_id)
+        request, get_object_or_404(Practice.objects.published().with_related(), pk=practice_id)
     )
 
 
 def _municipalities():
     return (
         Municipality.objects.select_related("region")
-        .annotate(practice_count=Count("practices"))
+        .annotate(practice_count=Count("practices", filter=Q(practices__status=Status.PUBLISHED)))
         .order_by("code")
     )
 
@@ -283,7 +283,7 @@ def list_municipalities(request, params: Query[PageParams]):
 def get_municipality(request, code: str):
     municipality = get_object_or_404(
         _municipalities().prefetch_related(
-            Prefetch("practices", queryset=Practice.objects.order_by("id"))
+            Prefetch("practices", queryset=Practice.objects.published().order_by("id"))
         ),
         code=code,
     )

@@ -23,9 +23,11 @@ class PracticeFeed(Feed):
 
     def items(self):
         language = translation.get_language()
-        return Practice.objects.filter(**{f"slug_{language}__isnull": False}).order_by(
-            "-updated_at", "-pk"
-        )[:50]
+        return (
+            Practice.objects.published()
+            .filter(**{f"slug_{language}__isnull": False})
+            .order_by("-updated_at", "-pk")[:50]
+        )
 
     def item_title(self, item):
         return item.title

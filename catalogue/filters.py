@@ -19,7 +19,14 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import search
-from catalogue.models import Language, PartnerOrganisation, Practice, TargetGroup, Theme
+from catalogue.models import (
+    Language,
+    PartnerOrganisation,
+    Practice,
+    Status,
+    TargetGroup,
+    Theme,
+)
 from catalogue.search import MAX_QUERY_LENGTH
 from municipalities.models import Municipality, Region
 
@@ -55,7 +62,11 @@ class Facet:
 
     def practice_ids(self, chosen) -> QuerySet:
         """Ids of the practices linked to any of `chosen` (a subquery)."""
-        return self.through.objects.filter(**{f"{self.path}__in": chosen}).values("practice_id")
+        return self.links().filter(**{f"{self.path}__in": chosen}).values("practice_id")
+
+    def links(self) -> QuerySet:
+        """The through table's rows of published practices."""
+        return self.through.objects.filter(practice__status=Status.PUBLISHED)
 
 
 FACETS = (
@@ -281,7 +292,7 @@ def results(
     selection: Selection, query: PracticeQuery, language: str, queryset: QuerySet | None = None
 ) -> QuerySet:
     """The practices the whole query allows, best match first, else by title."""
-    queryset = Practice.objects.all() if queryset is None else queryset
+    queryset = Practice.objects.published() if queryset is None else queryset
     allowed = selection.allowed()
     if allowed is not None:
         queryset = queryset.filter(ids_q(allowed))
@@ -303,7 +314,7 @@ class FacetOption:
 def catalogue_version() -> str:
     """Changes whenever a practice is added, removed or saved (links included)."""
     # Two index-only reads; aggregating both in one query would scan the table.
-    count = Practice.objects.order_by().count()
+    count = Practice.objects.published().order_by().count()
     latest = Practice.objects.order_by("-updated_at").values_list("updated_at", flat=True)[:1]
     return f"{count}-{latest[0].timestamp() if latest else 0}"
 
@@ -323,11 +334,11 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
             version = version or catalogue_version()
             counts = cache.get_or_set(
                 f"facet-counts:{facet.param}:{version}",
-                lambda facet=facet: _count(facet, facet.through.objects.all()),
+                lambda facet=facet: _count(facet, facet.links()),
                 timeout=600,
             )
         elif allowed:
-            counts = _count(facet, facet.through.objects.filter(ids_q(allowed, "practice_id")))
+            counts = _count(facet, facet.links().filter(ids_q(allowed, "practice_id")))
         else:
             counts = {}
         options = []

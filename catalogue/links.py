@@ -15,7 +15,7 @@ from municipalities.models import Municipality
 @require_GET
 def practice_permalink(request, pk: int):
     """/p/<id>/: the practice in the visitor's language, or in one it exists in."""
-    practice = get_object_or_404(Practice, pk=pk)
+    practice = get_object_or_404(Practice.objects.published(), pk=pk)
     preferred = translation.get_language_from_request(request)
     for code in [preferred, *language_codes()]:
         url = practice.get_absolute_url(code)
@@ -69,7 +69,7 @@ class PracticeSitemap(TranslatedSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Practice.objects.order_by("pk")
+        return Practice.objects.published().order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at

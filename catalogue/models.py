@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import CooperationArea, Municipality
@@ -89,9 +89,47 @@ class OriginalLanguage(models.TextChoices):
     SWEDISH = "sv", _("Swedish")
 
 
+class Status(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    IN_REVIEW = "in_review", _("in review")
+    PUBLISHED = "published", _("published")
+    ARCHIVED = "archived", _("archived")
+
+
+class CheckStatus(models.TextChoices):
+    """Whether a practice still runs, as of its last check."""
+
+    UNCHECKED = "unchecked", _("described in 2017, not checked since")
+    RUNNING = "running", _("running")
+    ENDED = "ended", _("ended")
+    UNKNOWN = "unknown", _("unknown")
+
+
 class PracticeQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees: every public page, the API, feeds, exports and search."""
+        return self.filter(status=Status.PUBLISHED)
+
     def in_municipality(self, municipality):
         return self.filter(municipalities=municipality)
+
+    def review_overdue(self, today=None):
+        return self.filter(next_review_due__lt=today or timezone.localdate())
+
+    def translations_outdated(self):
+        return self.filter(
+            models.Q(outdated_fi=True) | models.Q(outdated_sv=True) | models.Q(outdated_en=True)
+        )
+
+    def translations_missing(self):
+        missing = models.Q()
+        for code in ("fi", "sv", "en"):
+            for field in ("title", "summary", "description"):
+                missing |= models.Q(**{f"{field}_{code}": ""}) | models.Q(
+                    **{f"{field}_{code}__isnull": True}
+                )
+            missing |= models.Q(**{f"slug_{code}__isnull": True})
+        return self.filter(missing)
 
     def with_related(self):
         """Everything a practice page, list item or API record shows, in a fixed query count."""
@@ -176,6 +214,34 @@ class Practice(models.Model):
         blank=True,
         help_text=_("The page of the 2017 Kuntaliitto publication the practice comes from."),
     )
+    status = models.CharField(
+        _("state"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Only published practices are shown to the public."),
+    )
+    check_status = models.CharField(
+        _("still running?"),
+        max_length=12,
+        choices=CheckStatus.choices,
+        default=CheckStatus.UNKNOWN,
+        help_text=_("Whether the practice still runs, as of the last check."),
+    )
+    last_checked = models.DateField(_("last checked"), null=True, blank=True)
+    next_review_due = models.DateField(
+        _("next review due"),
+        null=True,
+        blank=True,
+        help_text=_("When an editor should next check that the description is still true."),
+    )
+    outdated_fi = models.BooleanField(
+        _("Finnish text may be out of date"),
+        default=False,
+        help_text=_("Set when the original text changes; clear it once the text is checked."),
+    )
+    outdated_sv = models.BooleanField(_("Swedish text may be out of date"), default=False)
+    outdated_en = models.BooleanField(_("English text may be out of date"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -185,6 +251,7 @@ class Practice(models.Model):
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
         ordering = ["title_fi", "id"]
+        permissions = [("publish_practice", _("Can publish, archive and restore practices"))]
         # The lists are ordered by title in the page's language.
         indexes = [
             models.Index(fields=["title_fi", "id"], name="practice_title_fi"),
@@ -210,6 +277,13 @@ class Practice(models.Model):
                 condition=models.Q(original_language__in=OriginalLanguage.values),
                 name="practice_original_language_valid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="practice_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(check_status__in=CheckStatus.values),
+                name="practice_check_status_valid",
+            ),
         ]
 
     def __str__(self):
@@ -227,6 +301,18 @@ class Practice(models.Model):
         """The municipalities with the lead first (uses the prefetched set when there is one)."""
         others = [m for m in self.municipalities.all() if m.pk != self.lead_municipality_id]
         return [self.lead_municipality, *others] if self.lead_municipality else others
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    def is_outdated_in(self, language: str) -> bool:
+        return bool(getattr(self, f"outdated_{language}", False))
+
+    def is_translated_into(self, language: str) -> bool:
+        return all(
+            getattr(self, f"{field}_{language}") for field in ("title", "summary", "description")
+        )
 
     @property
     def source(self) -> dict:
@@ -276,3 +362,31 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.language}/{self.slug}"
+
+
+class Feedback(models.Model):
+    """A reader's report that a practice page is outdated or wrong."""
+
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("practice"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="feedback",
+    )
+    page_url = models.CharField(_("page"), max_length=500)
+    language = models.CharField(_("language"), max_length=2)
+    message = models.TextField(_("message"), max_length=3000)
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Only if the reader wants an answer.")
+    )
+    handled = models.BooleanField(_("handled"), default=False)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        ordering = ["handled", "-created_at"]
+
+    def __str__(self):
+        return f"{self.page_url} ({self.created_at:%Y-%m-%d})"

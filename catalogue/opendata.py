@@ -134,7 +134,7 @@ def practices_csv(request):
     separator = _separator(request)
     if separator is None:
         return _bad_separator(request)
-    practices = Practice.objects.with_related().order_by("id")
+    practices = Practice.objects.published().with_related().order_by("id")
     rows = [practice_csv_row(practice_record(request, p)) for p in practices]
     return _csv_response(rows, practice_csv_header(), separator, "practices.csv")
 
@@ -177,7 +177,7 @@ def catalogue_json(request):
     """The whole catalogue as one document, for reuse without paging through the API."""
     from catalogue.api import practice_record
 
-    practices = Practice.objects.with_related().order_by("id")
+    practices = Practice.objects.published().with_related().order_by("id")
     document = {
         "title": "Kunnat kotouttavat – integration practices of Finnish municipalities",
         "licence": LICENCE,

@@ -101,14 +101,15 @@ def build(query: str, language: str) -> Search:
 
 
 def matching_ids(query: str, language: str) -> tuple[set[int], bool]:
-    """Ids of the practices that match `query` in `language`, and whether typo-tolerant
-    matching had to be used."""
+    """Ids of the published practices that match `query` in `language`, and whether
+    typo-tolerant matching had to be used."""
     from catalogue.models import Practice
 
     search = build(query, language)
-    ids = set(Practice.objects.filter(search.match).values_list("pk", flat=True))
+    public = Practice.objects.published()
+    ids = set(public.filter(search.match).values_list("pk", flat=True))
     if search.fuzzy is not None and len(ids) < FUZZY_BELOW:
-        ids |= set(Practice.objects.filter(search.fuzzy).values_list("pk", flat=True))
+        ids |= set(public.filter(search.fuzzy).values_list("pk", flat=True))
         return ids, True
     return ids, False
 

@@ -8,7 +8,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from catalogue import filters
 from catalogue.i18n import language_codes, translated_urls
-from catalogue.models import Language, Page, Practice, SlugRedirect, TargetGroup
+from catalogue.models import Language, Page, Practice, SlugRedirect, Status, TargetGroup
 from municipalities.models import Municipality, Region
 
 
@@ -36,7 +36,7 @@ class TranslatedSlugMixin:
 
     def find_moved(self, slug: str):
         """The object that has `slug` in another language, or had it before."""
-        manager = self.model._default_manager
+        manager = self.get_queryset()
         any_language = Q()
         for code in language_codes():
             any_language |= Q(**{f"slug_{code}": slug})
@@ -62,19 +62,23 @@ class TranslatedSlugMixin:
         return context
 
 
+# A link to a practice that the public may see.
+PUBLISHED_LINK = Q(practices__status=Status.PUBLISHED)
+
+
 class HomeView(TemplateView):
     template_name = "catalogue/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["practice_count"] = Practice.objects.count()
+        context["practice_count"] = Practice.objects.published().count()
         context["municipalities"] = Municipality.objects.with_practices().order_by("name")
         context["target_groups"] = TargetGroup.objects.annotate(
-            practice_count=Count("practices")
+            practice_count=Count("practices", filter=PUBLISHED_LINK)
         ).filter(practice_count__gt=0)
-        context["languages"] = Language.objects.annotate(practice_count=Count("practices")).filter(
-            practice_count__gt=0
-        )
+        context["languages"] = Language.objects.annotate(
+            practice_count=Count("practices", filter=PUBLISHED_LINK)
+        ).filter(practice_count__gt=0)
         return context
 
 
@@ -129,7 +133,7 @@ class PracticeDetailView(TranslatedSlugMixin, DetailView):
     context_object_name = "practice"
 
     def get_queryset(self):
-        return Practice.objects.with_related()
+        return Practice.objects.published().with_related()
 
 
 class AboutView(TemplateView):

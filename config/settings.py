@@ -5,6 +5,7 @@ ones: DEBUG is off unless asked for, and without DEBUG a missing SECRET_KEY stop
 Local development sets DEBUG=1 (the Makefile does); tests use config.test_settings.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -41,6 +42,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # Full-text and trigram search lookups on PostgreSQL; harmless on SQLite.
     "django.contrib.postgres",
+    # Every change in the admin is kept as a version that can be compared and reverted.
+    "reversion",
+    "reversion_compare",
+    # Locks out repeated failed admin logins.
+    "axes",
     "municipalities",
     "catalogue",
 ]
@@ -55,7 +61,29 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Admin login protection (django-axes): after AXES_FAILURE_LIMIT failures for one username
+# from one address, that pair is locked out for the cool-off time.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+# Behind a load balancer every request comes from its address: trust X-Forwarded-For from
+# exactly TRUSTED_PROXY_COUNT proxies (0 = no proxy, use the connection's address).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
+)
 
 ROOT_URLCONF = "config.urls"
 
@@ -161,6 +189,14 @@ CATALOGUE_SOURCE = {
 }
 
 CATALOGUE_FIXTURES_DIR = BASE_DIR / "fixtures" / "catalogue"
+
+# Signed preview links of unpublished practices stay valid this long.
+PREVIEW_MAX_AGE = timedelta(days=env.int("PREVIEW_DAYS", default=14))
+# Readers' reports: at most this many per address per hour.
+FEEDBACK_PER_HOUR = env.int("FEEDBACK_PER_HOUR", default=5)
+MANAGERS = [("Kunnat kotouttavat", email) for email in env.list("MANAGER_EMAILS", default=[])]
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="noreply@localhost")
 
 # Public pages list this many practices per page; the API's page size is its own parameter.
 PRACTICES_PER_PAGE = 20

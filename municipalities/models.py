@@ -31,8 +31,8 @@ class Region(models.Model):
 
 class MunicipalityQuerySet(models.QuerySet):
     def with_practices(self):
-        """Municipalities that run or take part in at least one practice."""
-        return self.filter(practices__isnull=False).distinct()
+        """Municipalities that run or take part in at least one published practice."""
+        return self.filter(practices__status="published").distinct()
 
 
 class Municipality(models.Model):

@@ -41,7 +41,7 @@ class MunicipalityDetailView(TranslatedSlugMixin, DetailView):
         return Municipality.objects.select_related("region").prefetch_related(
             Prefetch(
                 "practices",
-                queryset=Practice.objects.for_list().order_by("title", "id"),
+                queryset=Practice.objects.published().for_list().order_by("title", "id"),
             ),
             "cooperation_areas",
         )

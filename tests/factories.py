@@ -1,6 +1,6 @@
 import factory
 
-from catalogue.models import Language, PartnerOrganisation, Practice, TargetGroup, Theme
+from catalogue.models import Language, PartnerOrganisation, Practice, Status, TargetGroup, Theme
 from municipalities.models import CooperationArea, Municipality, Region
 
 
@@ -100,6 +100,8 @@ class PracticeFactory(factory.django.DjangoModelFactory):
     description_en = "The advice point serves everyone.\n\nThe service is free of charge."
     original_language = "fi"
     source_page = 5
+    # Most tests look at what the public sees; drafts are made explicitly.
+    status = Status.PUBLISHED
     lead_municipality = factory.SubFactory(MunicipalityFactory)
 
     @factory.post_generation

@@ -8,7 +8,14 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils.text import slugify
 
-from catalogue.models import Language, PartnerOrganisation, Practice, TargetGroup, Theme
+from catalogue.models import (
+    Language,
+    PartnerOrganisation,
+    Practice,
+    Status,
+    TargetGroup,
+    Theme,
+)
 from municipalities.models import Municipality
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -66,7 +73,12 @@ class Command(BaseCommand):
     def _batch(self, rng, first_id, size, pools, municipalities, links):
         practices = []
         for number in range(first_id, first_id + size):
-            values = {"id": number, "original_language": "fi", "source_page": None}
+            values = {
+                "id": number,
+                "original_language": "fi",
+                "source_page": None,
+                "status": Status.PUBLISHED,
+            }
             for code, pool in pools.items():
                 base = rng.choice(pool["title"])
                 sentences = rng.sample(pool["sentences"], k=min(6, len(pool["sentences"])))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+import reversion
 import yaml
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
@@ -13,11 +15,13 @@ from django.db import connection, models, transaction
 
 from catalogue.i18n import language_codes
 from catalogue.models import (
+    CheckStatus,
     Language,
     Page,
     PartnerOrganisation,
     Practice,
     SlugRedirect,
+    Status,
     TargetGroup,
     Theme,
 )
@@ -107,16 +111,17 @@ def _label(model) -> str:
     return str(model._meta.verbose_name_plural)
 
 
-def _upsert(model, report: LoadReport, lookup: dict, values: dict, *, links=None):
+def _upsert(model, report: LoadReport, lookup: dict, values: dict, *, links=None, on_create=None):
     """Create or update one row, saving only when something differs (so timestamps hold still).
 
     `links` maps many-to-many field names to the full list of targets; a changed link is an
-    update of the row.
+    update of the row. `on_create` holds values set only when the row is new: editorial
+    state (published, archived, checked) belongs to the editors once a row exists.
     """
     instance = model.objects.filter(**lookup).first()
     created = instance is None
     if created:
-        instance = model(**lookup, **values)
+        instance = model(**lookup, **values, **(on_create or {}))
         instance.save()
     changed = [name for name, value in values.items() if getattr(instance, name) != value]
     old_slugs = {c: getattr(instance, f"slug_{c}", None) for c in language_codes()}
@@ -171,7 +176,11 @@ def _load_terms(model, records, report: LoadReport, *, where: str):
             _upsert(model, report, {"slug": record["slug"]}, values)
 
 
+FIRST_REVIEW_DUE = date(2018, 2, 28)
+
+
 @transaction.atomic
+@reversion.create_revision()
 def catalogue_load(*, directory: Path) -> LoadReport:
     """Load the catalogue fixture files in `directory` idempotently.
 
@@ -181,6 +190,7 @@ def catalogue_load(*, directory: Path) -> LoadReport:
     """
     directory = Path(directory)
     report = LoadReport()
+    reversion.set_comment(f"Loaded from {directory.name}")
 
     for record in _read_yaml(directory / "regions.yaml"):
         values = _translated(record, "name", where=f"regions.yaml {record.get('code')}")
@@ -271,4 +281,9 @@ def _load_practice(record: dict, report: LoadReport, *, where: str) -> Practice:
         ),
         "partners": _lookup(PartnerOrganisation, "slug", record.get("partners"), where=where),
     }
-    return _upsert(Practice, report, {"id": record["id"]}, values, links=links)
+    on_create = {"status": Status.PUBLISHED}
+    if record.get("source_page"):
+        # Described in the 2017 publication and not checked since: due for a check since a
+        # year after the publication.
+        on_create.update(check_status=CheckStatus.UNCHECKED, next_review_due=FIRST_REVIEW_DUE)
+    return _upsert(Practice, report, {"id": record["id"]}, values, links=links, on_create=on_create)

@@ -1,0 +1,150 @@
+"""The editorial workflow: states, translation freshness and readers' feedback."""
+
+import logging
+from dataclasses import dataclass
+
+import reversion
+from django.core.mail import mail_managers
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.i18n import language_codes
+from catalogue.models import Feedback, Practice, Status
+
+logger = logging.getLogger(__name__)
+
+TEXT_FIELDS = ("title", "summary", "description")
+PUBLISH_PERMISSION = "catalogue.publish_practice"
+
+
+class WorkflowError(Exception):
+    """A transition that the practice's state or the user's role does not allow."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset
+    target: str
+    needs_publisher: bool
+    comment: str
+
+
+TRANSITIONS = {
+    "submit": Transition(
+        frozenset({Status.DRAFT}), Status.IN_REVIEW, False, "Submitted for review"
+    ),
+    "return_to_draft": Transition(
+        frozenset({Status.IN_REVIEW}), Status.DRAFT, False, "Returned to draft"
+    ),
+    "publish": Transition(
+        frozenset({Status.DRAFT, Status.IN_REVIEW}), Status.PUBLISHED, True, "Published"
+    ),
+    "archive": Transition(
+        frozenset({Status.DRAFT, Status.IN_REVIEW, Status.PUBLISHED}),
+        Status.ARCHIVED,
+        True,
+        "Archived",
+    ),
+    "restore": Transition(
+        frozenset({Status.ARCHIVED}), Status.PUBLISHED, True, "Restored from the archive"
+    ),
+}
+
+
+def practice_transition(*, practice: Practice, user, action: str) -> Practice:
+    """Move `practice` to the state `action` leads to, recorded as a version by `user`."""
+    transition = TRANSITIONS[action]
+    if transition.needs_publisher and not user.has_perm(PUBLISH_PERMISSION):
+        raise WorkflowError(_("Only publishers may do this."))
+    if practice.status not in transition.sources:
+        raise WorkflowError(
+            _("“%(title)s” is %(state)s; this step does not apply to it.")
+            % {"title": practice, "state": practice.get_status_display()}
+        )
+    with transaction.atomic(), reversion.create_revision():
+        practice.status = transition.target
+        practice.save()
+        reversion.set_user(user)
+        reversion.set_comment(transition.comment)
+    return practice
+
+
+def practice_submit_for_review(*, practice: Practice, user) -> Practice:
+    return practice_transition(practice=practice, user=user, action="submit")
+
+
+def practice_return_to_draft(*, practice: Practice, user) -> Practice:
+    return practice_transition(practice=practice, user=user, action="return_to_draft")
+
+
+def practice_publish(*, practice: Practice, user) -> Practice:
+    return practice_transition(practice=practice, user=user, action="publish")
+
+
+def practice_archive(*, practice: Practice, user) -> Practice:
+    return practice_transition(practice=practice, user=user, action="archive")
+
+
+def practice_restore(*, practice: Practice, user) -> Practice:
+    return practice_transition(practice=practice, user=user, action="restore")
+
+
+def practice_track_translations(*, before: dict | None, practice: Practice) -> list[str]:
+    """Mark translations as possibly out of date when the original text changes.
+
+    `before` holds the texts as they were stored before the edit (None for a new practice).
+    When the original-language text changed, each other language whose text did not change
+    in the same edit is marked; a translation that was edited counts as updated. Returns the
+    languages now marked. The caller saves the practice.
+    """
+    if before is None:
+        return []
+    original = practice.original_language
+
+    def changed(code):
+        return any(
+            (before.get(f"{field}_{code}") or "") != (getattr(practice, f"{field}_{code}") or "")
+            for field in TEXT_FIELDS
+        )
+
+    original_changed = changed(original)
+    marked = []
+    for code in language_codes():
+        if code == original:
+            continue
+        if changed(code):
+            setattr(practice, f"outdated_{code}", False)
+        elif original_changed:
+            setattr(practice, f"outdated_{code}", True)
+        if getattr(practice, f"outdated_{code}"):
+            marked.append(code)
+    return marked
+
+
+def practice_texts(practice: Practice) -> dict | None:
+    """The stored texts of a practice, to compare with an edit (None if it is new)."""
+    if practice.pk is None:
+        return None
+    fields = [f"{field}_{code}" for field in TEXT_FIELDS for code in language_codes()]
+    return Practice.objects.filter(pk=practice.pk).values(*fields).first()
+
+
+def feedback_submit(
+    *, practice: Practice, page_url: str, language: str, message: str, email: str = ""
+) -> Feedback:
+    """Store a reader's report, then tell the managers if mail can be sent.
+
+    The report is saved first: a mail server that is down loses nothing.
+    """
+    feedback = Feedback.objects.create(
+        practice=practice, page_url=page_url, language=language, message=message, email=email
+    )
+    try:
+        mail_managers(
+            f"Feedback on {practice}",
+            f"{page_url}\n\n{message}\n\n{email or '(no email)'}",
+            fail_silently=False,
+        )
+    except Exception:  # a mail failure must never lose the report or fail the request
+        logger.exception("Could not mail feedback %s", feedback.pk)
+    return feedback
