@@ -10,6 +10,12 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path(_("practices/"), views.PracticeListView.as_view(), name="practice_list"),
     path(_("practices/<slug:slug>/"), views.PracticeDetailView.as_view(), name="practice_detail"),
+    path(
+        _("practices/<slug:slug>/feedback/"),
+        views.FeedbackView.as_view(),
+        name="practice_feedback",
+    ),
+    path(_("preview/<str:token>/"), views.PracticePreviewView.as_view(), name="practice_preview"),
     path(_("about/"), views.AboutView.as_view(), name="about"),
     path(_("api/"), views.ApiDocsView.as_view(), name="api_docs"),
     path(_("feed/"), PracticeFeed(), name="feed"),

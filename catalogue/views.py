@@ -1,14 +1,25 @@
+import time
+
+from axes.helpers import get_client_ip_address
+from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Case, Count, Q, When
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, TemplateView
 
-from catalogue import filters
+from catalogue import filters, services
 from catalogue.i18n import language_codes, translated_urls
 from catalogue.models import Language, Page, Practice, SlugRedirect, Status, TargetGroup
+from catalogue.preview import practice_id_from_token
 from municipalities.models import Municipality, Region
 
 
@@ -127,7 +138,19 @@ class PracticeListView(ListView):
         return context
 
 
-class PracticeDetailView(TranslatedSlugMixin, DetailView):
+class PracticeNoticesMixin:
+    """Tells the template whether the page's language has a current translation."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        language = translation.get_language()
+        context["translated"] = self.object.is_translated_into(language)
+        context["outdated"] = self.object.is_outdated_in(language)
+        context["form"] = FeedbackForm()
+        return context
+
+
+class PracticeDetailView(TranslatedSlugMixin, PracticeNoticesMixin, DetailView):
     model = Practice
     template_name = "catalogue/practice_detail.html"
     context_object_name = "practice"
@@ -158,3 +181,99 @@ class ApiDocsView(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(licence=LICENCE, attribution=attribution(), facets=filters.FACETS)
         return context
+
+
+class PracticePreviewView(PracticeNoticesMixin, DetailView):
+    """A practice in any state, for whoever holds a valid signed preview link."""
+
+    model = Practice
+    template_name = "catalogue/practice_detail.html"
+    context_object_name = "practice"
+
+    def get_object(self, queryset=None):
+        pk = practice_id_from_token(self.kwargs["token"])
+        return get_object_or_404(Practice.objects.with_related(), pk=pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        token = self.kwargs["token"]
+        urls = {}
+        for code in language_codes():
+            with translation.override(code):
+                urls[code] = reverse("catalogue:practice_preview", kwargs={"token": token})
+        context.update(preview=True, alternate_urls=urls)
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class FeedbackForm(forms.Form):
+    message = forms.CharField(
+        label=_("What is outdated or wrong?"), max_length=3000, widget=forms.Textarea
+    )
+    email = forms.EmailField(
+        label=_("Your email address, if you would like an answer"), required=False
+    )
+    # A field people never see; bots fill it in.
+    website = forms.CharField(required=False)
+
+
+# The form is anonymous, creates only a report for editors to read and grants nothing, so
+# it needs no CSRF token: that keeps practice pages free of cookies and cacheable. Spam is
+# held back by the hidden field and the per-address rate limit.
+@method_decorator(csrf_exempt, name="dispatch")
+class FeedbackView(View):
+    """Receives a reader's report from a practice page; nothing is lost if mail fails."""
+
+    http_method_names = ["get", "post"]
+
+    def get(self, request, slug):
+        practice = self.get_practice(slug)
+        return redirect(practice.get_absolute_url() + "#feedback")
+
+    def post(self, request, slug):
+        practice = self.get_practice(slug)
+        form = FeedbackForm(request.POST)
+        if not form.is_valid():
+            return self.render_form(practice, form, status=400)
+        if form.cleaned_data["website"]:
+            return redirect(self.thanks_url(practice))  # a bot: say thanks, keep nothing
+        if self.rate_limited(request):
+            form.add_error(
+                None, _("Too many reports from your address. Please try again in an hour.")
+            )
+            return self.render_form(practice, form, status=429)
+        services.feedback_submit(
+            practice=practice,
+            page_url=request.build_absolute_uri(practice.get_absolute_url()),
+            language=translation.get_language(),
+            message=form.cleaned_data["message"],
+            email=form.cleaned_data["email"],
+        )
+        return redirect(self.thanks_url(practice), status=303)
+
+    def get_practice(self, slug):
+        language = translation.get_language()
+        return get_object_or_404(Practice.objects.published(), **{f"slug_{language}": slug})
+
+    def thanks_url(self, practice):
+        return practice.get_absolute_url() + "?feedback=thanks#feedback"
+
+    def rate_limited(self, request) -> bool:
+        address = get_client_ip_address(request) or "unknown"
+        key = f"feedback-rate:{address}:{int(time.time() // 3600)}"
+        cache.add(key, 0, timeout=3600)
+        return cache.incr(key) > settings.FEEDBACK_PER_HOUR
+
+    def render_form(self, practice, form, status):
+        response = render(
+            self.request,
+            "catalogue/feedback_form.html",
+            {"practice": practice, "form": form, "alternate_urls": translated_urls(practice)},
+            status=status,
+        )
+        return response

@@ -2,19 +2,20 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
 
 from catalogue.admin import SlugHistoryAdminMixin
 from municipalities.models import CooperationArea, Municipality, Region
 
 
 @admin.register(Region)
-class RegionAdmin(TabbedTranslationAdmin):
+class RegionAdmin(TabbedTranslationAdmin, VersionAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name_fi", "name_sv", "name_en"]
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin):
+class MunicipalityAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin, VersionAdmin):
     list_display = ["code", "name", "region", "practice_count"]
     list_filter = ["region"]
     search_fields = ["code", "name_fi", "name_sv", "name_en"]
@@ -29,7 +30,7 @@ class MunicipalityAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(CooperationArea)
-class CooperationAreaAdmin(TabbedTranslationAdmin):
+class CooperationAreaAdmin(TabbedTranslationAdmin, VersionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["slug", "name_fi", "name_sv", "name_en"]
     autocomplete_fields = ["members"]

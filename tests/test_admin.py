@@ -20,8 +20,9 @@ def test_admin_changelist_and_add_form_render(staff_client, practice, model):
     assert staff_client.get(changelist).status_code == 200
     assert staff_client.get(changelist, {"q": "ä"}).status_code == 200
     add = staff_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
-    # Login records (django-axes) are read-only: adding them is refused by design.
-    assert add.status_code == (403 if opts.app_label == "axes" else 200)
+    # Login records (django-axes) and readers' feedback are never added by hand.
+    read_only = opts.app_label == "axes" or opts.model_name == "feedback"
+    assert add.status_code == (403 if read_only else 200)
 
 
 @pytest.mark.django_db
@@ -51,6 +52,7 @@ def test_saving_a_practice_in_the_admin_keeps_the_lead_among_its_municipalities(
         "lead_municipality": lead.pk,
         "municipalities": [],
         "source_page": "",
+        "check_status": "unknown",
     }
     response = staff_client.post(reverse("admin:catalogue_practice_add"), data)
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -31,6 +31,9 @@ def admin_post_practice(staff_client, practice, **changes):
         "lead_municipality": practice.lead_municipality_id,
         "municipalities": [m.pk for m in practice.municipalities.all()],
         "source_page": practice.source_page or "",
+        "check_status": practice.check_status,
+        "last_checked": "",
+        "next_review_due": "",
     }
     for field in ("title", "slug", "summary", "description"):
         for code in ("fi", "sv", "en"):
