@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Case, Count, Q, When
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -254,7 +254,10 @@ class FeedbackView(View):
             message=form.cleaned_data["message"],
             email=form.cleaned_data["email"],
         )
-        return redirect(self.thanks_url(practice), status=303)
+        # 303 See Other: reloading the thank-you page does not send the report again.
+        response = HttpResponseRedirect(self.thanks_url(practice))
+        response.status_code = 303
+        return response
 
     def get_practice(self, slug):
         language = translation.get_language()

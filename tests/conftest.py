@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.factories import (
@@ -9,6 +10,14 @@ from tests.factories import (
     TargetGroupFactory,
     ThemeFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (facet counts, feedback rate limits)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
