@@ -6,17 +6,18 @@ client in any language.
 """
 
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Path as PathEx
 from ninja.errors import ValidationError
 
 from catalogue import filters
 from catalogue.i18n import language_codes, translated_urls, translated_values
-from catalogue.models import Practice, Status
+from catalogue.models import MAX_ID, Practice, Status
 from municipalities.models import Municipality
 
 api = NinjaAPI(
@@ -30,6 +31,13 @@ api = NinjaAPI(
     # The interactive docs load Swagger UI from a CDN; the OpenAPI JSON stays at openapi.json.
     docs_url=None,
 )
+
+
+# Ids are positive 64-bit integers: anything larger is a client's error, not a server's.
+PracticeId = Annotated[int, PathEx(ge=1, le=MAX_ID)]
+
+
+MunicipalityCode = Annotated[str, PathEx(pattern=r"^[0-9]{3}$")]
 
 
 class Translated(Schema):
@@ -145,7 +153,7 @@ class PracticeFilterParams(Schema):
 
 
 class PageParams(Schema):
-    page: int = Field(1, ge=1, description="Page number, from 1.")
+    page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
     page_size: int = Field(20, ge=1, le=100, description="Items per page, 1 to 100.")
 
 
@@ -257,7 +265,7 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
 
 
 @api.get("/practices/{practice_id}/", response={200: PracticeOut}, tags=["practices"])
-def get_practice(request, practice_id: int):
+def get_practice(request, practice_id: PracticeId):
     return practice_record(
         request, get_object_or_404(Practice.objects.published().with_related(), pk=practice_id)
     )
@@ -280,7 +288,7 @@ def list_municipalities(request, params: Query[PageParams]):
 
 
 @api.get("/municipalities/{code}/", response={200: MunicipalityDetailOut}, tags=["municipalities"])
-def get_municipality(request, code: str):
+def get_municipality(request, code: MunicipalityCode):
     municipality = get_object_or_404(
         _municipalities().prefetch_related(
             Prefetch("practices", queryset=Practice.objects.published().order_by("id"))

@@ -8,13 +8,15 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from catalogue.i18n import language_codes
-from catalogue.models import Practice
+from catalogue.models import MAX_ID, Practice
 from municipalities.models import Municipality
 
 
 @require_GET
 def practice_permalink(request, pk: int):
     """/p/<id>/: the practice in the visitor's language, or in one it exists in."""
+    if pk > MAX_ID:
+        raise Http404
     practice = get_object_or_404(Practice.objects.published(), pk=pk)
     preferred = translation.get_language_from_request(request)
     for code in [preferred, *language_codes()]:

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import CooperationArea, Municipality
 
+# The largest primary key the database can hold (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
 
 class TaxonomyTerm(models.Model):
     """A term residents filter by: a slug plus a name and a short description per language."""
