@@ -8,7 +8,24 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("catalogue")
 
     def ready(self):
+        from catalogue import caching, models
+        from municipalities import models as municipality_models
+
         connection_created.connect(register_sqlite_functions)
+        caching.connect_invalidation(
+            [
+                models.Practice,
+                models.Page,
+                models.TargetGroup,
+                models.Theme,
+                models.Language,
+                models.PartnerOrganisation,
+                models.SlugRedirect,
+                municipality_models.Region,
+                municipality_models.Municipality,
+                municipality_models.CooperationArea,
+            ]
+        )
 
 
 def register_sqlite_functions(sender, connection, **kwargs):

@@ -18,7 +18,7 @@ from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from catalogue import search
+from catalogue import caching, search
 from catalogue.models import (
     Language,
     PartnerOrganisation,
@@ -311,14 +311,6 @@ class FacetOption:
     selected: bool
 
 
-def catalogue_version() -> str:
-    """Changes whenever a practice is added, removed or saved (links included)."""
-    # Two index-only reads; aggregating both in one query would scan the table.
-    count = Practice.objects.published().order_by().count()
-    latest = Practice.objects.order_by("-updated_at").values_list("updated_at", flat=True)[:1]
-    return f"{count}-{latest[0].timestamp() if latest else 0}"
-
-
 def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[FacetOption]]:
     """Every option of every facet with the number of practices it would give.
 
@@ -331,7 +323,7 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
     for facet in FACETS:
         allowed = selection.allowed(skip=facet.param)
         if allowed is None:
-            version = version or catalogue_version()
+            version = version or caching.catalogue_version()
             counts = cache.get_or_set(
                 f"facet-counts:{facet.param}:{version}",
                 lambda facet=facet: _count(facet, facet.links()),
