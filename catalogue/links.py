@@ -28,6 +28,15 @@ def practice_permalink(request, pk: int):
 
 
 @require_GET
+def health(request):
+    """Liveness for the load balancer: the app answers without touching the database.
+
+    Also the framework's floor in the load benchmark (benchmarks/load.py).
+    """
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {sitemap}", ""]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("p/<int:pk>/", links.practice_permalink, name="practice_permalink"),
     path("robots.txt", links.robots_txt, name="robots_txt"),
+    path("health/", links.health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": links.SITEMAPS}, name="sitemap"),
 ]
 
