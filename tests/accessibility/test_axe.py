@@ -40,7 +40,8 @@ def report(where: str, violations: list[dict]) -> str:
 
 def assert_no_violations(page, where: str):
     violations = axe_violations(page)
-    assert not violations, report(where, violations)
+    if violations:
+        pytest.fail(report(where, violations))
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
@@ -56,7 +57,8 @@ def test_public_page_has_no_axe_violations_in_any_language(page, site, name):
         violations = axe_violations(page)
         if violations:
             reports.append(report(target.path, violations))
-    assert not reports, "\n\n".join(reports)
+    if reports:
+        pytest.fail("\n\n".join(reports))
 
 
 def test_admin_practice_changelist_has_no_axe_violations(page, site, admin_context):

@@ -110,7 +110,8 @@ def test_first_tab_focuses_the_skip_link_which_moves_focus_to_main(page, site, l
                 f"{target.path}: after Enter on the skip link the focus is on "
                 f"{now and now['element']}, not on <main>"
             )
-    assert not problems, "\n".join(problems)
+    if problems:
+        pytest.fail("\n".join(problems))
 
 
 def has_visible_focus(focused: dict, unfocused: dict | None) -> bool:
@@ -149,8 +150,10 @@ def test_every_focusable_element_on_the_home_page_shows_its_focus(page, site, la
         if probe["tabbable"] and str(index) not in reached
     ]
     assert len(reached) > 10, f"{target.path}: Tab reached only {len(reached)} elements"
-    assert not invisible, f"{target.path}: no visible focus indicator on:\n" + "\n".join(invisible)
-    assert not unreached, f"{target.path}: Tab never reached:\n" + "\n".join(unreached)
+    if invisible:
+        pytest.fail(f"{target.path}: no visible focus indicator on:\n" + "\n".join(invisible))
+    if unreached:
+        pytest.fail(f"{target.path}: Tab never reached:\n" + "\n".join(unreached))
 
 
 def tick_the_next_box(page) -> tuple[str, str]:
@@ -217,4 +220,5 @@ def test_language_switcher_is_reached_with_tab_and_leads_to_the_same_page(page, 
             expected = switched_path(name, source, other, site)
             if reached != expected:
                 problems.append(f"{target.path} -> {other}: reached {reached}, expected {expected}")
-    assert not problems, "\n".join(problems)
+    if problems:
+        pytest.fail("\n".join(problems))
