@@ -8,6 +8,7 @@ moment; old entries simply expire.
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -81,6 +82,8 @@ class PublicPageCacheMiddleware:
         return response
 
     def cacheable_request(self, request) -> bool:
+        if not settings.PUBLIC_PAGE_CACHE:
+            return False
         if request.method not in ("GET", "HEAD") or not request.path.startswith(self.PREFIXES):
             return False
         user = getattr(request, "user", None)

@@ -17,6 +17,12 @@ urlpatterns = [
     ),
     path(_("preview/<str:token>/"), views.PracticePreviewView.as_view(), name="practice_preview"),
     path(_("about/"), views.AboutView.as_view(), name="about"),
+    path(_("accessibility/"), views.AccessibilityView.as_view(), name="accessibility"),
+    path(
+        _("accessibility/feedback/"),
+        views.AccessibilityFeedbackView.as_view(),
+        name="accessibility_feedback",
+    ),
     path(_("api/"), views.ApiDocsView.as_view(), name="api_docs"),
     path(_("feed/"), PracticeFeed(), name="feed"),
 ]

@@ -147,6 +147,9 @@ class PracticeNoticesMixin:
         context["translated"] = self.object.is_translated_into(language)
         context["outdated"] = self.object.is_outdated_in(language)
         context["form"] = FeedbackForm()
+        context["feedback_action"] = reverse(
+            "catalogue:practice_feedback", kwargs={"slug": self.object.slug}
+        )
         return context
 
 
@@ -231,31 +234,31 @@ class FeedbackView(View):
 
     http_method_names = ["get", "post"]
 
-    def get(self, request, slug):
-        practice = self.get_practice(slug)
-        return redirect(practice.get_absolute_url() + "#feedback")
+    def get(self, request, **kwargs):
+        self.practice = self.get_practice(**kwargs)
+        return redirect(self.page_url() + "#feedback")
 
-    def post(self, request, slug):
-        practice = self.get_practice(slug)
+    def post(self, request, **kwargs):
+        self.practice = self.get_practice(**kwargs)
         form = FeedbackForm(request.POST)
         if not form.is_valid():
-            return self.render_form(practice, form, status=400)
+            return self.render_form(form, status=400)
         if form.cleaned_data["website"]:
-            return redirect(self.thanks_url(practice))  # a bot: say thanks, keep nothing
+            return redirect(self.thanks_url())  # a bot: say thanks, keep nothing
         if self.rate_limited(request):
             form.add_error(
                 None, _("Too many reports from your address. Please try again in an hour.")
             )
-            return self.render_form(practice, form, status=429)
+            return self.render_form(form, status=429)
         services.feedback_submit(
-            practice=practice,
-            page_url=request.build_absolute_uri(practice.get_absolute_url()),
+            practice=self.practice,
+            page_url=request.build_absolute_uri(self.page_url()),
             language=translation.get_language(),
             message=form.cleaned_data["message"],
             email=form.cleaned_data["email"],
         )
         # 303 See Other: reloading the thank-you page does not send the report again.
-        response = HttpResponseRedirect(self.thanks_url(practice))
+        response = HttpResponseRedirect(self.thanks_url())
         response.status_code = 303
         return response
 
@@ -263,8 +266,18 @@ class FeedbackView(View):
         language = translation.get_language()
         return get_object_or_404(Practice.objects.published(), **{f"slug_{language}": slug})
 
-    def thanks_url(self, practice):
-        return practice.get_absolute_url() + "?feedback=thanks#feedback"
+    def page_url(self) -> str:
+        """The page the report is about (and the form is on)."""
+        return self.practice.get_absolute_url()
+
+    def action_url(self) -> str:
+        return reverse("catalogue:practice_feedback", kwargs={"slug": self.practice.slug})
+
+    def alternate_urls(self) -> dict:
+        return translated_urls(self.practice)
+
+    def thanks_url(self):
+        return self.page_url() + "?feedback=thanks#feedback"
 
     def rate_limited(self, request) -> bool:
         address = get_client_ip_address(request) or "unknown"
@@ -272,11 +285,45 @@ class FeedbackView(View):
         cache.add(key, 0, timeout=3600)
         return cache.incr(key) > settings.FEEDBACK_PER_HOUR
 
-    def render_form(self, practice, form, status):
-        response = render(
-            self.request,
-            "catalogue/feedback_form.html",
-            {"practice": practice, "form": form, "alternate_urls": translated_urls(practice)},
-            status=status,
-        )
-        return response
+    def render_form(self, form, status):
+        context = {
+            "practice": self.practice,
+            "form": form,
+            "feedback_action": self.action_url(),
+            "back_url": self.page_url(),
+            "alternate_urls": self.alternate_urls(),
+        }
+        return render(self.request, "catalogue/feedback_form.html", context, status=status)
+
+
+class AccessibilityFeedbackView(FeedbackView):
+    """The accessibility statement's feedback channel: reports about the site itself."""
+
+    def get_practice(self):
+        return None
+
+    def page_url(self) -> str:
+        return reverse("catalogue:accessibility")
+
+    def action_url(self) -> str:
+        return reverse("catalogue:accessibility_feedback")
+
+    def alternate_urls(self) -> dict:
+        urls = {}
+        for code in language_codes():
+            with translation.override(code):
+                urls[code] = reverse("catalogue:accessibility")
+        return urls
+
+
+class AccessibilityView(TemplateView):
+    """The accessibility statement required by the Act on the Provision of Digital Services."""
+
+    template_name = "catalogue/accessibility.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page"] = get_object_or_404(Page, key="accessibility")
+        context["form"] = FeedbackForm()
+        context["feedback_action"] = reverse("catalogue:accessibility_feedback")
+        return context

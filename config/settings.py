@@ -174,6 +174,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole public pages are cached for anonymous visitors (catalogue.caching); the search
+# benchmark turns it off to measure the work behind a page.
+PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=True)
 
 # Security. HTTPS-only cookies and HSTS are on unless DEBUG is; behind a TLS-terminating proxy
 # set SECURE_PROXY_SSL_HEADER_ENABLED=1 so that Django trusts X-Forwarded-Proto.

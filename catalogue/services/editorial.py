@@ -130,7 +130,7 @@ def practice_texts(practice: Practice) -> dict | None:
 
 
 def feedback_submit(
-    *, practice: Practice, page_url: str, language: str, message: str, email: str = ""
+    *, practice: Practice | None, page_url: str, language: str, message: str, email: str = ""
 ) -> Feedback:
     """Store a reader's report, then tell the managers if mail can be sent.
 
@@ -141,7 +141,7 @@ def feedback_submit(
     )
     try:
         mail_managers(
-            f"Feedback on {practice}",
+            f"Feedback on {practice or page_url}",
             f"{page_url}\n\n{message}\n\n{email or '(no email)'}",
             fail_silently=False,
         )
