@@ -25,6 +25,7 @@ COPY --from=build /venv /venv
 COPY --from=build --chown=root:root /app /app
 USER app
 EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health/', timeout=2)"
 # Migrations run on start; the catalogue is loaded only into an empty database, so that a
 # restart never overwrites editors' work. gunicorn serves config.wsgi.
 CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py load_catalogue --only-if-empty && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips ${FORWARDED_ALLOW_IPS:-127.0.0.1}"]

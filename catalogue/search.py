@@ -106,7 +106,9 @@ def matching_ids(query: str, language: str) -> tuple[set[int], bool]:
     from catalogue.models import Practice
 
     search = build(query, language)
-    public = Practice.objects.published()
+    # No ordering: a set needs none, and ordering by title would steer the planner away
+    # from the search index.
+    public = Practice.objects.published().order_by()
     ids = set(public.filter(search.match).values_list("pk", flat=True))
     if search.fuzzy is not None and len(ids) < FUZZY_BELOW:
         ids |= set(public.filter(search.fuzzy).values_list("pk", flat=True))

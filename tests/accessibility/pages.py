@@ -28,6 +28,7 @@ PUBLIC_PAGES = (
     "municipality_list",
     "municipality",
     "about",
+    "accessibility",
     "api",
     "not_found",
 )
@@ -60,6 +61,8 @@ def public_page(name: str, language: str) -> PublicPage:
             path = municipality.get_absolute_url(language)
         elif name == "about":
             path = reverse("catalogue:about")
+        elif name == "accessibility":
+            path = reverse("catalogue:accessibility")
         elif name == "api":
             path = reverse("catalogue:api_docs")
         elif name == "not_found":
