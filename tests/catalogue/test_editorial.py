@@ -13,6 +13,7 @@ from reversion.models import Version
 from catalogue import services
 from catalogue.models import CheckStatus, Feedback, Practice, Status
 from catalogue.preview import preview_url
+from tests.admin_forms import post_practice_form, practice_form_data
 from tests.factories import LanguageFactory, MunicipalityFactory, PracticeFactory
 
 CHANGELIST = "/admin/catalogue/practice/"
@@ -43,35 +44,6 @@ def run_action(client, action, practices):
         {"action": action, "_selected_action": [p.pk for p in practices]},
         follow=True,
     )
-
-
-def change_form_data(practice, **changes):
-    data = {
-        "original_language": practice.original_language,
-        "lead_municipality": practice.lead_municipality_id or "",
-        "municipalities": [m.pk for m in practice.municipalities.all()],
-        "target_groups": [t.pk for t in practice.target_groups.all()],
-        "themes": [t.pk for t in practice.themes.all()],
-        "service_languages": [lang.pk for lang in practice.service_languages.all()],
-        "partners": [p.pk for p in practice.partners.all()],
-        "source_page": practice.source_page or "",
-        "check_status": practice.check_status,
-        "last_checked": "",
-        "next_review_due": "",
-    }
-    for field in ("title", "slug", "summary", "description"):
-        for code in ("fi", "sv", "en"):
-            data[f"{field}_{code}"] = getattr(practice, f"{field}_{code}") or ""
-    for code in ("fi", "sv", "en"):
-        if getattr(practice, f"outdated_{code}"):
-            data[f"outdated_{code}"] = "on"
-    data.update(changes)
-    return data
-
-
-def admin_save(client, practice, **changes):
-    url = reverse("admin:catalogue_practice_change", args=[practice.pk])
-    return client.post(url, change_form_data(practice, **changes))
 
 
 # Roles ---------------------------------------------------------------------------------
@@ -135,7 +107,7 @@ def test_editors_and_publishers_cannot_hard_delete(client, role, request):
 def test_editor_cannot_change_a_published_practice(client, editor):
     practice = PracticeFactory(status=Status.PUBLISHED)
     client.force_login(editor)
-    response = admin_save(client, practice, title_en="Changed by an editor")
+    response = post_practice_form(client, practice, title_en="Changed by an editor")
     assert response.status_code == 403
     practice.refresh_from_db()
     assert practice.title_en != "Changed by an editor"
@@ -145,7 +117,7 @@ def test_editor_cannot_change_a_published_practice(client, editor):
 def test_editor_can_edit_a_draft_and_the_state_stays(client, editor):
     draft = PracticeFactory(status=Status.DRAFT)
     client.force_login(editor)
-    assert admin_save(client, draft, title_en="Better title").status_code == 302
+    assert post_practice_form(client, draft, title_en="Better title").status_code == 302
     draft.refresh_from_db()
     assert draft.title_en == "Better title"
     assert draft.status == Status.DRAFT
@@ -249,7 +221,7 @@ def test_admin_change_form_offers_the_preview_link(client, editor):
 def test_every_admin_change_is_a_version_with_who_and_when(client, publisher):
     practice = PracticeFactory()
     client.force_login(publisher)
-    assert admin_save(client, practice, title_sv="Ny rubrik").status_code == 302
+    assert post_practice_form(client, practice, title_sv="Ny rubrik").status_code == 302
     version = Version.objects.get_for_object(practice).first()
     assert version.revision.user == publisher
     assert version.field_dict["title_sv"] == "Ny rubrik"
@@ -262,8 +234,8 @@ def test_compare_view_shows_the_difference_per_field_and_language(client, publis
     practice = PracticeFactory(title_en="Old English title")
     client.force_login(publisher)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    admin_save(client, practice, title_en="First English title")
-    admin_save(client, practice, title_en="New English title")
+    post_practice_form(client, practice, title_en="First English title")
+    post_practice_form(client, practice, title_en="New English title")
     versions = list(Version.objects.get_for_object(practice).order_by("pk"))
     url = reverse("admin:catalogue_practice_compare", args=[practice.pk])
     html = client.get(
@@ -279,8 +251,8 @@ def test_revert_restores_every_language_and_the_links(client, publisher):
     original = {f"title_{c}": getattr(practice, f"title_{c}") for c in ("fi", "sv", "en")}
     original_municipalities = set(practice.municipalities.values_list("pk", flat=True))
     client.force_login(publisher)
-    admin_save(client, practice)  # the version to go back to
-    admin_save(
+    post_practice_form(client, practice)  # the version to go back to
+    post_practice_form(
         client,
         practice,
         title_fi="Muutettu",
@@ -306,7 +278,7 @@ def test_a_deleted_practice_can_be_recovered(client):
     superuser = make_user("root", is_superuser=True)
     practice = PracticeFactory(title_fi="Poistettava käytäntö", title_en="To be deleted")
     client.force_login(superuser)
-    admin_save(client, practice)
+    post_practice_form(client, practice)
     client.post(reverse("admin:catalogue_practice_delete", args=[practice.pk]), {"post": "yes"})
     assert not Practice.objects.filter(pk=practice.pk).exists()
     recover = client.get(reverse("admin:catalogue_practice_recoverlist"))
@@ -324,7 +296,9 @@ def test_a_deleted_practice_can_be_recovered(client):
 def test_changing_the_original_marks_the_other_languages_out_of_date(client, publisher):
     practice = PracticeFactory(original_language="fi")
     client.force_login(publisher)
-    admin_save(client, practice, description_fi="Uusi kuvaus.", description_sv="Ny beskrivning.")
+    post_practice_form(
+        client, practice, description_fi="Uusi kuvaus.", description_sv="Ny beskrivning."
+    )
     practice.refresh_from_db()
     assert (practice.outdated_fi, practice.outdated_sv, practice.outdated_en) == (
         False,
@@ -342,7 +316,7 @@ def test_changing_the_original_marks_the_other_languages_out_of_date(client, pub
 def test_an_editor_confirms_a_translation_by_unticking_it(client, publisher):
     practice = PracticeFactory(outdated_en=True)
     client.force_login(publisher)
-    data = change_form_data(practice)
+    data = practice_form_data(practice)
     del data["outdated_en"]
     client.post(reverse("admin:catalogue_practice_change", args=[practice.pk]), data)
     practice.refresh_from_db()

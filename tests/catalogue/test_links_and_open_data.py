@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalogue.models import Practice, SlugRedirect
+from tests.admin_forms import post_practice_form
 from tests.factories import MunicipalityFactory, PracticeFactory
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -26,21 +27,7 @@ def staff_client(client, db):
 
 
 def admin_post_practice(staff_client, practice, **changes):
-    data = {
-        "original_language": practice.original_language,
-        "lead_municipality": practice.lead_municipality_id,
-        "municipalities": [m.pk for m in practice.municipalities.all()],
-        "source_page": practice.source_page or "",
-        "check_status": practice.check_status,
-        "last_checked": "",
-        "next_review_due": "",
-    }
-    for field in ("title", "slug", "summary", "description"):
-        for code in ("fi", "sv", "en"):
-            data[f"{field}_{code}"] = getattr(practice, f"{field}_{code}") or ""
-    data.update(changes)
-    url = reverse("admin:catalogue_practice_change", args=[practice.pk])
-    response = staff_client.post(url, data)
+    response = post_practice_form(staff_client, practice, **changes)
     assert response.status_code == 302, response.content.decode()[:3000]
 
 

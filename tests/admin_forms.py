@@ -1,0 +1,33 @@
+"""What the admin's practice change form posts, for tests that edit like an editor does."""
+
+from django.urls import reverse
+
+
+def practice_form_data(practice, **changes) -> dict:
+    """The change form as it stands for `practice`, with `changes` applied."""
+    data = {
+        "original_language": practice.original_language,
+        "lead_municipality": practice.lead_municipality_id or "",
+        "municipalities": [m.pk for m in practice.municipalities.all()],
+        "target_groups": [t.pk for t in practice.target_groups.all()],
+        "themes": [t.pk for t in practice.themes.all()],
+        "service_languages": [lang.pk for lang in practice.service_languages.all()],
+        "partners": [p.pk for p in practice.partners.all()],
+        "source_page": practice.source_page or "",
+        "check_status": practice.check_status,
+        "last_checked": "",
+        "next_review_due": "",
+    }
+    for field in ("title", "slug", "summary", "description"):
+        for code in ("fi", "sv", "en"):
+            data[f"{field}_{code}"] = getattr(practice, f"{field}_{code}") or ""
+    for code in ("fi", "sv", "en"):
+        if getattr(practice, f"outdated_{code}"):
+            data[f"outdated_{code}"] = "on"
+    data.update(changes)
+    return data
+
+
+def post_practice_form(client, practice, **changes):
+    url = reverse("admin:catalogue_practice_change", args=[practice.pk])
+    return client.post(url, practice_form_data(practice, **changes))
