@@ -29,3 +29,26 @@ def translated_urls(obj) -> dict[str, str]:
         if url:
             urls[code] = url
     return urls
+
+
+def slug_constraints(prefix: str) -> list:
+    """What must hold for a slug per language: unique in its language, NULL rather than ''.
+
+    In Meta.constraints rather than unique=True on the translated field, which history
+    packages cannot copy.
+    """
+    from django.db import models
+
+    codes = language_codes()
+    unique = [
+        models.UniqueConstraint(fields=[f"slug_{code}"], name=f"{prefix}_unique_slug_{code}")
+        for code in codes
+    ]
+    not_empty = [
+        models.CheckConstraint(
+            condition=~models.Q(**{f"slug_{code}": ""}),
+            name=f"{prefix}_slug_{code}_null_not_empty",
+        )
+        for code in codes
+    ]
+    return unique + not_empty

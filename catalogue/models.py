@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.i18n import slug_constraints
 from municipalities.models import CooperationArea, Municipality
 
 # The largest primary key the database can hold (a signed 64-bit integer).
@@ -265,18 +266,7 @@ class Practice(models.Model):
             models.Index(fields=["updated_at"], name="practice_updated_at"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["slug_fi"], name="practice_unique_slug_fi"),
-            models.UniqueConstraint(fields=["slug_sv"], name="practice_unique_slug_sv"),
-            models.UniqueConstraint(fields=["slug_en"], name="practice_unique_slug_en"),
-            models.CheckConstraint(
-                condition=~models.Q(slug_fi=""), name="practice_slug_fi_null_not_empty"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(slug_sv=""), name="practice_slug_sv_null_not_empty"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(slug_en=""), name="practice_slug_en_null_not_empty"
-            ),
+            *slug_constraints("practice"),
             models.CheckConstraint(
                 condition=models.Q(original_language__in=OriginalLanguage.values),
                 name="practice_original_language_valid",

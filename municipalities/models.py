@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.i18n import slug_constraints
+
 
 class Region(models.Model):
     """A region (maakunta / landskap) as coded by Statistics Finland."""
@@ -69,18 +71,7 @@ class Municipality(models.Model):
                 condition=models.Q(code__regex=r"^[0-9]{3}$"),
                 name="municipality_code_three_digits",
             ),
-            models.UniqueConstraint(fields=["slug_fi"], name="municipality_unique_slug_fi"),
-            models.UniqueConstraint(fields=["slug_sv"], name="municipality_unique_slug_sv"),
-            models.UniqueConstraint(fields=["slug_en"], name="municipality_unique_slug_en"),
-            models.CheckConstraint(
-                condition=~models.Q(slug_fi=""), name="municipality_slug_fi_null_not_empty"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(slug_sv=""), name="municipality_slug_sv_null_not_empty"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(slug_en=""), name="municipality_slug_en_null_not_empty"
-            ),
+            *slug_constraints("municipality"),
         ]
 
     def __str__(self):
