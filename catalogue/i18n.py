@@ -1,19 +1,10 @@
 """Helpers for content that exists once per site language."""
 
-from contextlib import contextmanager
-
 from django.conf import settings
-from django.utils import translation
 
 
 def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
-
-
-@contextmanager
-def override_language(code: str):
-    with translation.override(code):
-        yield
 
 
 def translated_values(obj, field: str) -> dict[str, str | None]:

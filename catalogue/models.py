@@ -114,9 +114,6 @@ class PracticeQuerySet(models.QuerySet):
         """What the public sees: every public page, the API, feeds, exports and search."""
         return self.filter(status=Status.PUBLISHED)
 
-    def in_municipality(self, municipality):
-        return self.filter(municipalities=municipality)
-
     def review_overdue(self, today=None):
         return self.filter(next_review_due__lt=today or timezone.localdate())
 
