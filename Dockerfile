@@ -12,7 +12,7 @@ COPY . .
 # Translations are compiled here, never committed; static files get whitenoise's compressed,
 # hashed manifest. SECRET_KEY is a throwaway for this build step only.
 RUN /venv/bin/pybabel compile --domain django --directory locale \
-    && SECRET_KEY=build-only-not-secret /venv/bin/python manage.py collectstatic --noinput
+    && SECRET_KEY=build-only-not-secret SITE_URL=http://build.invalid /venv/bin/python manage.py collectstatic --noinput
 
 FROM python:3.11-slim
 ENV PATH=/venv/bin:$PATH \

@@ -17,6 +17,7 @@ from ninja.errors import ValidationError
 
 from catalogue import filters
 from catalogue.i18n import language_codes, translated_urls, translated_values
+from catalogue.links import absolute_url
 from catalogue.models import MAX_ID, Practice, Status
 from municipalities.models import Municipality
 
@@ -173,10 +174,7 @@ def invalid_parameters(request, exc: ValidationError):
 
 
 def _absolute(request, urls: dict[str, str]) -> dict[str, str | None]:
-    return {
-        code: request.build_absolute_uri(urls[code]) if code in urls else None
-        for code in language_codes()
-    }
+    return {code: absolute_url(urls[code]) if code in urls else None for code in language_codes()}
 
 
 def _term(obj) -> dict:
@@ -231,7 +229,7 @@ def _paginate(request, queryset, params: PageParams, serialize, count=None) -> d
     def link(page):
         query = request.GET.copy()
         query["page"] = page
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        return absolute_url(f"{request.path}?{query.urlencode()}")
 
     return {
         "count": count,

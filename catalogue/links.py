@@ -1,5 +1,6 @@
 """Addresses that last: the language-neutral permalink, robots.txt and the sitemap."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -10,6 +11,15 @@ from django.views.decorators.http import require_GET
 from catalogue.i18n import language_codes
 from catalogue.models import MAX_ID, Practice
 from municipalities.models import Municipality
+
+
+def absolute_url(path: str) -> str:
+    """`path` (from reverse() or get_absolute_url()) as a full address on SITE_URL.
+
+    Every absolute address the site writes goes through here, so that no request's Host
+    header can end up in a page, a feed or the API (and from there in the shared cache).
+    """
+    return f"{settings.SITE_URL}{path}" if path else ""
 
 
 @require_GET
@@ -38,7 +48,7 @@ def health(request):
 
 @require_GET
 def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    sitemap = absolute_url(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

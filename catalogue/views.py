@@ -18,6 +18,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from catalogue import filters, services
 from catalogue.i18n import language_codes, translated_urls
+from catalogue.links import absolute_url
 from catalogue.models import Language, Page, Practice, SlugRedirect, Status, TargetGroup
 from catalogue.preview import practice_id_from_token
 from municipalities.models import Municipality, Region
@@ -252,7 +253,7 @@ class FeedbackView(View):
             return self.render_form(form, status=429)
         services.feedback_submit(
             practice=self.practice,
-            page_url=request.build_absolute_uri(self.page_url()),
+            page_url=absolute_url(self.page_url()),
             language=translation.get_language(),
             message=form.cleaned_data["message"],
             email=form.cleaned_data["email"],

@@ -28,6 +28,16 @@ else:
             "SECRET_KEY must be set when DEBUG is off. Set DEBUG=1 for local development."
         )
 
+# The site's public address (scheme and host, no path): every absolute URL the site writes
+# (canonical and hreflang links, Open Graph, JSON-LD, sitemap, robots.txt, feeds, the API's
+# links, permanent links, e-mails) is built from it, never from the request's Host header,
+# which a client or a misconfigured proxy controls.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if not SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL must be set when DEBUG is off, e.g. https://kotouttaminen.fi"
+    )
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 

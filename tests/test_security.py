@@ -145,6 +145,7 @@ def test_deployment_check_passes_with_production_settings():
         "SECRET_KEY": "x7#kq2!vR9zL$mP4wN8@tY6&hJ3^bC5*eF1(gH0)uI-oA_sD=fG+",
         "DEBUG": "0",
         "ALLOWED_HOSTS": "kotouttaminen.example.fi",
+        "SITE_URL": "https://kotouttaminen.example.fi",
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
     result = subprocess.run(

@@ -23,6 +23,20 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_site_address():
+    clean = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.settings"],
+        env={**clean, "SECRET_KEY": "x" * 50, "DEBUG": "0"},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SITE_URL must be set" in result.stderr
+
+
 def test_debug_is_off_unless_asked_for():
     assert run_settings({"SECRET_KEY": "x" * 50}).stdout.strip() == "False"
     assert run_settings({"DEBUG": "1"}).stdout.strip() == "True"

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from catalogue.links import absolute_url
 from catalogue.opendata import LICENCE
 
 register = template.Library()
@@ -15,10 +16,9 @@ OG_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-@register.simple_tag(takes_context=True)
-def absolute(context, url: str) -> str:
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request and url else url or ""
+@register.simple_tag
+def absolute(url: str) -> str:
+    return absolute_url(url or "")
 
 
 @register.filter
@@ -33,7 +33,6 @@ def _jsonld(data: dict):
 
 @register.simple_tag(takes_context=True)
 def practice_jsonld(context, practice):
-    request = context["request"]
     source = practice.source
     municipalities = practice.ordered_municipalities()
     data = {
@@ -41,7 +40,7 @@ def practice_jsonld(context, practice):
         "@type": "GovernmentService",
         "name": practice.title,
         "description": practice.summary,
-        "url": request.build_absolute_uri(practice.get_absolute_url()),
+        "url": absolute_url(practice.get_absolute_url()),
         "inLanguage": context.get("LANGUAGE_CODE"),
         "dateModified": practice.updated_at.isoformat(),
         "areaServed": [
@@ -49,7 +48,7 @@ def practice_jsonld(context, practice):
                 "@type": "AdministrativeArea",
                 "name": m.name,
                 "identifier": m.code,
-                "url": request.build_absolute_uri(m.get_absolute_url()),
+                "url": absolute_url(m.get_absolute_url()),
             }
             for m in municipalities
         ],
@@ -81,14 +80,13 @@ def practice_jsonld(context, practice):
 
 @register.simple_tag(takes_context=True)
 def municipality_jsonld(context, municipality):
-    request = context["request"]
     return _jsonld(
         {
             "@context": "https://schema.org",
             "@type": "AdministrativeArea",
             "name": municipality.name,
             "identifier": municipality.code,
-            "url": request.build_absolute_uri(municipality.get_absolute_url()),
+            "url": absolute_url(municipality.get_absolute_url()),
             "containedInPlace": {"@type": "AdministrativeArea", "name": municipality.region.name},
         }
     )
