@@ -1,6 +1,7 @@
 import pytest
+from django.urls import reverse
 
-from catalogue.models import Feedback
+from catalogue.models import Feedback, Page
 
 
 @pytest.mark.django_db
@@ -43,6 +44,27 @@ def test_accessibility_statement_has_what_the_law_requires(client, catalogue, pa
     for gone in ("aluehallintovirasto", "Regionförvaltningsverket", "Regional State"):
         assert gone not in html, gone
     assert 'id="feedback-message"' in html
+
+
+@pytest.mark.django_db
+def test_staff_can_change_the_supervisory_authoritys_contact_details_in_the_admin(
+    client, catalogue, django_user_model
+):
+    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.com", "x"))
+    statement = Page.objects.get(key="accessibility")
+    data = {"key": statement.key}
+    for field in ("title", "body"):
+        for code in ("fi", "sv", "en"):
+            data[f"{field}_{code}"] = getattr(statement, f"{field}_{code}")
+    data["body_sv"] = data["body_sv"].replace(
+        "Tillstånds- och tillsynsverket.", "Tillstånds- och tillsynsverket, tfn 0295 000 000."
+    )
+
+    response = client.post(reverse("admin:catalogue_page_change", args=[statement.pk]), data)
+
+    assert response.status_code == 302
+    html = client.get("/sv/tillganglighet/").content.decode()
+    assert "Tillstånds- och tillsynsverket, tfn 0295 000 000." in html
 
 
 @pytest.mark.django_db
