@@ -149,7 +149,7 @@ CORRECTIONS = [
         {'id': 32},
         'summary_fi',
         'Parainen on ottanut vastaan kiintiöpakolaisia vuodesta 2014, ja lähiyhteisö on suhtautunut uusiin asukkaisiin myönteisesti. Skärgård utan gränser -yhdistys järjestää toimintaa ja yksityismajoitusta turvapaikanhakijoille, ja vapaaehtoiset toimivat isäntäperheinä.',
-        'Parainen on ottanut vastaan kiintiöpakolaisia vuodesta 2014, ja lähiyhteisö on suhtautunut uusiin asukkaisiin myönteisesti. Skärgård utan gränser -yhdistys järjestää toimintaa ja yksityismajoitusta turvapaikanhakijoille, ja vapaaehtoiset perheet auttavat esimerkiksi lastenhoidossa ja kielituessa.',
+        'Parainen on ottanut vastaan kiintiöpakolaisia vuodesta 2014, ja lähiyhteisö on suhtautunut uusiin asukkaisiin myönteisesti. Skärgård utan gränser -yhdistys järjestää toimintaa ja yksityismajoitusta turvapaikanhakijoille, ja vapaaehtoiset perheet auttavat esimerkiksi lastenhoidossa ja antavat kielitukea.',
     ),
     (
         'Practice',
