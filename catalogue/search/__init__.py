@@ -30,7 +30,15 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from catalogue.search import analysis
-from catalogue.search.query import Matcher, Syntax, compile_query, matcher, parse
+from catalogue.search.query import (
+    Analysed,
+    Matcher,
+    Syntax,
+    analyse,
+    compile_query,
+    matcher,
+    parse,
+)
 
 MAX_QUERY_LENGTH = 200
 # Below this many practices matching every word, practices matching some words follow.
@@ -189,7 +197,7 @@ def _rank(matches, compiled: dict, language: str) -> list[_Ranked]:
             choose = " ".join("WHEN %s THEN %s::tsquery" for _ in compiled)
             params = [p for code, c in compiled.items() for p in (code, c.tsquery)]
             cursor.execute(
-                f"SELECT d.id, ts_rank('{WEIGHTS}', d.vector, CASE d.language {choose} END), "
+                f"SELECT d.id, ts_rank('{WEIGHTS}', d.vector, CASE d.language {choose} END, 1), "
                 f"p.{title} FROM catalogue_searchdocument d "
                 "JOIN catalogue_practice p ON p.id = d.practice_id WHERE d.id = ANY(%s)",
                 [*params, sorted(ranked_ids)],
@@ -214,8 +222,8 @@ def _rank(matches, compiled: dict, language: str) -> list[_Ranked]:
 
 def _best(ranked: list[_Ranked], language: str, syntax: Syntax | None) -> dict[int, Hit]:
     """Each practice's best document: the page's language wins, then the higher rank."""
-    if syntax is not None and syntax.phrases:
-        ranked = _with_phrases(ranked, syntax.phrases)
+    if syntax is not None and any(token.phrase for token in syntax.tokens):
+        ranked = _with_phrases(ranked, syntax)
     best: dict[int, Hit] = {}
     for doc in ranked:
         tier = TIERS["language"] if doc.language == language else TIERS["other"]
@@ -233,8 +241,9 @@ def _best(ranked: list[_Ranked], language: str, syntax: Syntax | None) -> dict[i
     return best
 
 
-def _with_phrases(ranked: list[_Ranked], phrases: list[str]) -> list[_Ranked]:
-    """Only the documents whose text has each phrase word for word."""
+def _with_phrases(ranked: list[_Ranked], syntax: Syntax) -> list[_Ranked]:
+    """Only the documents whose text has each phrase's words one after the other, each in
+    any of its forms ("suomen kieli" finds "suomen kieltä"); stop words are skipped."""
     from catalogue.models import Practice
 
     wanted = {doc.practice_id for doc in ranked}
@@ -248,11 +257,20 @@ def _with_phrases(ranked: list[_Ranked], phrases: list[str]) -> list[_Ranked]:
     kept = []
     for doc in ranked:
         index = analysis.LANGUAGES.index(doc.language) * 3
-        text = " ".join(filter(None, texts.get(doc.practice_id, ())[index : index + 3]))
-        words = " " + " ".join(analysis.WORD.findall(text.casefold())) + " "
-        if all(f" {phrase} " in words for phrase in phrases):
+        fields_text = texts.get(doc.practice_id, ())[index : index + 3]
+        found = [analysis.words(text or "", doc.language) for text in fields_text]
+        phrases = [analyse(token, doc.language) for token in syntax.tokens if token.phrase]
+        if all(any(_has_phrase(words, phrase) for words in found) for phrase in phrases):
             kept.append(doc)
     return kept
+
+
+def _has_phrase(words: list[analysis.Word], phrase: list[Analysed]) -> bool:
+    size = len(phrase)
+    return any(
+        all(words[start + n].terms & phrase[n].terms for n in range(size))
+        for start in range(len(words) - size + 1)
+    )
 
 
 # Typo correction -------------------------------------------------------------------------

@@ -37,11 +37,6 @@ class Syntax:
     def tokens(self) -> list[Token]:
         return [token for group in self.groups for token in group]
 
-    @property
-    def phrases(self) -> list[str]:
-        """Each phrase as its casefolded words joined by single spaces."""
-        return [" ".join(analysis.WORD.findall(t.text.casefold())) for t in self.tokens if t.phrase]
-
 
 def parse(q: str) -> Syntax:
     """Split `q` into words, phrases, `or` and `-` exclusions."""
@@ -87,18 +82,28 @@ class Analysed:
         return self.surface if len(self.surface) >= MIN_PREFIX else None
 
 
-def analyse(token: Token, language: str) -> list[Analysed]:
-    """The token's words in `language`, stop words left out (all kept if all are stop words)."""
-    found = [
+def analyse(token: Token, language: str, *, stop_words: bool = False) -> list[Analysed]:
+    """The token's words in `language`; stop words are left out unless `stop_words`."""
+    if stop_words:
+        return [
+            Analysed(word, frozenset({word}), ())
+            for word in analysis.WORD.findall(token.text.casefold())
+        ]
+    return [
         Analysed(word.surface, word.terms, word.parts)
         for word in analysis.words(token.text, language)
     ]
-    if found:
-        return found
-    return [
-        Analysed(word, frozenset({word}), ())
-        for word in analysis.WORD.findall(token.text.casefold())
-    ]
+
+
+def analyse_groups(syntax: Syntax, language: str) -> list[list[list[Analysed]]]:
+    """Every group's alternatives analysed; a search of stop words only keeps them all."""
+    groups = [[analyse(token, language) for token in group] for group in syntax.groups]
+    if not any(words for group in groups for words in group):
+        groups = [
+            [analyse(token, language, stop_words=True) for token in group]
+            for group in syntax.groups
+        ]
+    return groups
 
 
 @dataclass
@@ -112,8 +117,7 @@ class Compiled:
 def compile_query(syntax: Syntax, language: str, *, any_group: bool = False) -> Compiled | None:
     """The search in `language`: all groups (or any group, for partial matches), none of the
     excluded tokens. None when nothing is left to search for."""
-    groups = [[analyse(token, language) for token in group] for group in syntax.groups]
-    groups = [[words for words in group if words] for group in groups]
+    groups = [[words for words in group if words] for group in analyse_groups(syntax, language)]
     groups = [group for group in groups if group]
     if not groups:
         return None
@@ -165,7 +169,7 @@ def _term(term: str, dialect: str, *, prefix: bool = False) -> str:
 
 def matcher(syntax: Syntax, language: str) -> "Matcher":
     """What to highlight in a text of `language` for this search."""
-    words = [w for token in syntax.tokens for w in analyse(token, language)]
+    words = [w for group in analyse_groups(syntax, language) for ws in group for w in ws]
     return Matcher(
         terms=frozenset(t for w in words for t in w.terms),
         prefixes=tuple(sorted({w.prefix for w in words if w.prefix})),
