@@ -95,16 +95,21 @@ def voikko():
         return None
 
 
+def swedish_dictionary() -> Path | None:
+    """hunspell-sv's word list, if installed."""
+    return next((path for path in SWEDISH_DICTIONARIES if path.exists()), None)
+
+
 @functools.cache
 def swedish_words() -> frozenset[str] | None:
     """The stems of hunspell-sv's words, or None when no Swedish word list is installed."""
-    for path in SWEDISH_DICTIONARIES:
-        if path.exists():
-            lines = path.read_text(encoding="utf-8").splitlines()[1:]
-            words = {line.split("/", 1)[0].strip().casefold() for line in lines}
-            words = [w for w in words if len(w) >= MIN_PART and w.isalpha()]
-            return frozenset(_stemmer("sv").stemWords(words))
-    return None
+    path = swedish_dictionary()
+    if path is None:
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    words = {line.split("/", 1)[0].strip().casefold() for line in lines}
+    words = [w for w in words if len(w) >= MIN_PART and w.isalpha()]
+    return frozenset(_stemmer("sv").stemWords(words))
 
 
 @functools.cache
@@ -117,7 +122,7 @@ def missing_analysers() -> list[str]:
     missing = []
     if voikko() is None:
         missing.append("Voikko (libvoikko1, voikko-fi)")
-    if swedish_words() is None:
+    if swedish_dictionary() is None:
         missing.append("Swedish word list (hunspell-sv)")
     return missing
 

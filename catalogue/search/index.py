@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from catalogue import caching
 from catalogue.models import Practice, SearchDocument, SearchTerm, Status
 from catalogue.search.analysis import LANGUAGES, WORD, index_text
 
@@ -26,12 +27,22 @@ def names_text(practice: Practice, language: str) -> str:
     Municipalities in Finnish and Swedish (Karleby finds Kokkola on any page); target
     groups and themes in `language`; service languages in `language` and in themselves.
     """
+    return linked_names(
+        language,
+        municipalities=practice.municipalities.all(),
+        terms=[*practice.target_groups.all(), *practice.themes.all()],
+        languages=practice.service_languages.all(),
+    )
+
+
+def linked_names(language: str, *, municipalities, terms, languages) -> str:
+    """The names of linked objects as names_text() gives them (for bulk indexing too)."""
     names = []
-    for municipality in practice.municipalities.all():
-        names.extend(filter(None, {municipality.name_fi, municipality.name_sv}))
-    for term in (*practice.target_groups.all(), *practice.themes.all()):
+    for municipality in municipalities:
+        names.extend(dict.fromkeys(filter(None, (municipality.name_fi, municipality.name_sv))))
+    for term in terms:
         names.append(getattr(term, f"name_{language}") or term.name)
-    for service_language in practice.service_languages.all():
+    for service_language in languages:
         names.extend([getattr(service_language, f"name_{language}"), service_language.autonym])
     return " ".join(filter(None, names))
 
@@ -103,6 +114,9 @@ def index_rebuild(*, batch_size: int = 200) -> int:
                 _index_batch(batch)
                 batch = []
         _index_batch(batch)
+    # Search answers change without any practice being saved: drop cached pages (after the
+    # transaction, so no request caches the old answers again).
+    caching.catalogue_changed()
     return count
 
 
