@@ -51,6 +51,8 @@ class Facet:
     pattern: re.Pattern
     relation: str
     path: str
+    # What a value is, for the API's OpenAPI description.
+    description: str = ""
 
     @property
     def through(self) -> type[Model]:
@@ -78,6 +80,7 @@ FACETS = (
         re.compile(r"^[0-9]{3}$"),
         "municipalities",
         "municipality",
+        "Statistics Finland municipality code.",
     ),
     Facet(
         "region",
@@ -87,6 +90,7 @@ FACETS = (
         re.compile(r"^[0-9]{2}$"),
         "municipalities",
         "municipality__region",
+        "Statistics Finland region code.",
     ),
     Facet(
         "target_group",
@@ -96,8 +100,9 @@ FACETS = (
         SLUG,
         "target_groups",
         "targetgroup",
+        "Target group slug.",
     ),
-    Facet("theme", _("Theme"), Theme, "slug", SLUG, "themes", "theme"),
+    Facet("theme", _("Theme"), Theme, "slug", SLUG, "themes", "theme", "Theme slug."),
     Facet(
         "language",
         _("Language of the service"),
@@ -106,6 +111,7 @@ FACETS = (
         re.compile(r"^[a-z]{2,3}$"),
         "service_languages",
         "language",
+        "ISO 639 code of a service language.",
     ),
     Facet(
         "partner",
@@ -115,10 +121,52 @@ FACETS = (
         SLUG,
         "partners",
         "partnerorganisation",
+        "Partner organisation slug.",
     ),
 )
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 PARAMETERS = ("q", *FACETS_BY_PARAM)
+
+
+def openapi_parameters() -> list[dict]:
+    """The filter parameters as the API's OpenAPI description lists them: derived from
+    FACETS and the limits parse() applies, so the description and the parsing never differ.
+    """
+    parameters = [
+        {
+            "name": "q",
+            "in": "query",
+            "required": False,
+            "description": (
+                'Search words, in any of the three languages: "exact phrase", -word, a or b.'
+            ),
+            "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+        },
+        {
+            "name": "exact",
+            "in": "query",
+            "required": False,
+            "description": "1: search exactly the words given, without correcting typos.",
+            "schema": {"type": "string", "enum": ["1"]},
+        },
+    ]
+    for facet in FACETS:
+        parameters.append(
+            {
+                "name": facet.param,
+                "in": "query",
+                "required": False,
+                "description": f"{facet.description} Repeat the parameter for OR.",
+                "style": "form",
+                "explode": True,
+                "schema": {
+                    "type": "array",
+                    "maxItems": MAX_VALUES,
+                    "items": {"type": "string", "pattern": facet.pattern.pattern},
+                },
+            }
+        )
+    return parameters
 
 
 @dataclass

@@ -228,3 +228,29 @@ def test_odd_search_syntax_never_fails(client, q):
     PracticeFactory()
     assert search(client, q).status_code == 200
     assert client.get("/api/v1/practices/", {"q": q}).status_code == 200
+
+
+def test_api_describes_its_filters_from_the_facets_the_list_page_uses(client):
+    from catalogue import filters
+
+    schema = client.get("/api/v1/openapi.json").json()
+    operation = schema["paths"]["/api/v1/practices/"]["get"]
+    described = {parameter["name"]: parameter for parameter in operation["parameters"]}
+    for facet in filters.FACETS:
+        items = described[facet.param]["schema"]
+        assert items["items"]["pattern"] == facet.pattern.pattern
+        assert items["maxItems"] == filters.MAX_VALUES
+    assert described["q"]["schema"]["maxLength"] == filters.MAX_QUERY_LENGTH
+    assert {"lang", "modified_after", "page", "page_size", "exact"} <= set(described)
+
+
+def test_api_parses_the_filters_once_per_request(client, monkeypatch):
+    from catalogue import filters
+
+    calls = []
+    parse = filters.parse
+    monkeypatch.setattr(filters, "parse", lambda params: calls.append(params) or parse(params))
+    PracticeFactory()
+    assert client.get("/api/v1/practices/", {"q": "neuvonta", "theme": "x"}).status_code == 400
+    assert client.get("/api/v1/practices/", {"q": "neuvonta"}).status_code == 200
+    assert len(calls) == 2
