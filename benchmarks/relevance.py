@@ -8,8 +8,10 @@ Usage (see benchmarks/RESULTS.md for the recorded runs):
     .venv/bin/python benchmarks/relevance.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kk_search_bench \\
         .venv/bin/python benchmarks/relevance.py
+    .venv/bin/python benchmarks/relevance.py --without voikko --without swedish-splitting
 """
 
+import argparse
 import os
 import sys
 import tempfile
@@ -25,6 +27,15 @@ os.environ.setdefault("SITE_URL", "http://testserver")
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--without",
+        choices=["voikko", "swedish-splitting"],
+        action="append",
+        default=[],
+        help="measure an option: search as if this analyser were missing (plain stemming)",
+    )
+    args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         import psycopg
@@ -44,12 +55,18 @@ def main():
     from django.db import connection
     from django.test import Client
 
+    from catalogue.search import analysis
     from tests.catalogue.relevance import evaluate
+
+    if "voikko" in args.without:
+        analysis.voikko = lambda: None
+    if "swedish-splitting" in args.without:
+        analysis.swedish_words = lambda: None
 
     call_command("migrate", verbosity=0)
     call_command("load_catalogue", verbosity=0)
     scores = evaluate(Client())
-    print(f"{connection.vendor}\n")
+    print(f"{connection.vendor}, without: {', '.join(args.without) or 'nothing'}\n")
     print("| language | queries | hit@5 | recall@10 | MRR | no result |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for language, score in scores.items():
