@@ -142,26 +142,15 @@ def find(q: str, language: str, *, exact: bool = False) -> Hits:
     compiled = {code: c for code, c in compiled.items() if c is not None}
     if not compiled:
         return hits
-    found = _best(_rank(_match(compiled), compiled, language), language, syntax)
+    found = _hits(_match(compiled), compiled, language, syntax)
     if len(found) < PARTIAL_BELOW and len(syntax.groups) > 1:
         loose = {code: compile_query(syntax, code, any_group=True) for code in compiled}
-        partial = _best(_rank(_match(loose), loose, language), language, None)
-        for pk, hit in partial.items():
+        for pk, hit in _hits(_match(loose), loose, language, None).items():
             if pk not in found:
                 found[pk] = dataclasses.replace(hit, tier=TIERS["partial"])
     hits.by_id = found
     hits.order = sorted(found, key=lambda pk: found[pk].order_key)
     return hits
-
-
-@dataclass(frozen=True)
-class _Ranked:
-    """One matching document: its practice, language, rank and title for ordering."""
-
-    practice_id: int
-    language: str
-    rank: float | None
-    title: str
 
 
 def _match(compiled: dict) -> list[tuple[int, int, str]]:
@@ -185,12 +174,34 @@ def _match(compiled: dict) -> list[tuple[int, int, str]]:
         return cursor.fetchall()
 
 
-def _rank(matches, compiled: dict, language: str) -> list[_Ranked]:
-    """Rank the matches: the page's language first, at most RANK_CAP documents."""
-    if not matches:
-        return []
-    matches = sorted(matches, key=lambda m: (m[2] != language, m[1]))
-    ranked_ids = {m[0] for m in matches[:RANK_CAP]}
+def _hits(matches, compiled: dict, language: str, syntax: Syntax | None) -> dict[int, Hit]:
+    """Each matching practice's hit, from its best document: the page's language wins, then
+    the higher rank. At most RANK_CAP documents are ranked, the page's language first."""
+    if syntax is not None and any(token.phrase for token in syntax.tokens):
+        matches = _with_phrases(matches, syntax)
+    own = [m for m in matches if m[2] == language]
+    candidates = (own + [m for m in matches if m[2] != language])[:RANK_CAP]
+    ranks = _ranks([m[0] for m in candidates], compiled, language)
+    best: dict[int, Hit] = {}
+    for doc_id, pk, code in matches:
+        tier = TIERS["language"] if code == language else TIERS["other"]
+        current = best.get(pk)
+        if doc_id in ranks:
+            rank, title = ranks[doc_id]
+            hit = Hit(pk, code, tier, rank, sort_title=title.casefold())
+        elif current is not None and current.tier <= tier:
+            continue
+        else:
+            hit = Hit(pk, code, tier, 0.0, unranked=True)
+        if current is None or hit.order_key < current.order_key:
+            best[pk] = hit
+    return best
+
+
+def _ranks(doc_ids: list[int], compiled: dict, language: str) -> dict[int, tuple[float, str]]:
+    """Rank and title (in `language`, for ties) of the given documents."""
+    if not doc_ids:
+        return {}
     title = f"title_{language}"  # one of three fixed column names
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -200,7 +211,7 @@ def _rank(matches, compiled: dict, language: str) -> list[_Ranked]:
                 f"SELECT d.id, ts_rank('{WEIGHTS}', d.vector, CASE d.language {choose} END, 1), "
                 f"p.{title} FROM catalogue_searchdocument d "
                 "JOIN catalogue_practice p ON p.id = d.practice_id WHERE d.id = ANY(%s)",
-                [*params, sorted(ranked_ids)],
+                [*params, doc_ids],
             )
         else:
             union = " UNION ALL ".join(
@@ -212,41 +223,16 @@ def _rank(matches, compiled: dict, language: str) -> list[_Ranked]:
                 for _ in compiled
             )
             cursor.execute(union, [p for code, c in compiled.items() for p in (c.fts, code)])
-        ranks = {row[0]: (row[1], row[2] or "") for row in cursor.fetchall()}
-    return [
-        _Ranked(pk, code, *ranks.get(doc_id, (None, "")))
-        for doc_id, pk, code in matches
-        if doc_id in ranks or doc_id not in ranked_ids
-    ]
+        wanted = set(doc_ids)
+        return {row[0]: (row[1], row[2] or "") for row in cursor.fetchall() if row[0] in wanted}
 
 
-def _best(ranked: list[_Ranked], language: str, syntax: Syntax | None) -> dict[int, Hit]:
-    """Each practice's best document: the page's language wins, then the higher rank."""
-    if syntax is not None and any(token.phrase for token in syntax.tokens):
-        ranked = _with_phrases(ranked, syntax)
-    best: dict[int, Hit] = {}
-    for doc in ranked:
-        tier = TIERS["language"] if doc.language == language else TIERS["other"]
-        hit = Hit(
-            doc.practice_id,
-            doc.language,
-            tier,
-            doc.rank or 0.0,
-            unranked=doc.rank is None,
-            sort_title=doc.title.casefold(),
-        )
-        current = best.get(doc.practice_id)
-        if current is None or hit.order_key < current.order_key:
-            best[doc.practice_id] = hit
-    return best
-
-
-def _with_phrases(ranked: list[_Ranked], syntax: Syntax) -> list[_Ranked]:
+def _with_phrases(matches: list[tuple[int, int, str]], syntax: Syntax) -> list:
     """Only the documents whose text has each phrase's words one after the other, each in
     any of its forms ("suomen kieli" finds "suomen kieltä"); stop words are skipped."""
     from catalogue.models import Practice
 
-    wanted = {doc.practice_id for doc in ranked}
+    wanted = {pk for _doc_id, pk, _code in matches}
     fields = [
         f"{name}_{code}"
         for code in analysis.LANGUAGES
@@ -255,13 +241,14 @@ def _with_phrases(ranked: list[_Ranked], syntax: Syntax) -> list[_Ranked]:
     rows = Practice.objects.filter(pk__in=wanted).values_list("pk", *fields)
     texts = {row[0]: row[1:] for row in rows}
     kept = []
-    for doc in ranked:
-        index = analysis.LANGUAGES.index(doc.language) * 3
-        fields_text = texts.get(doc.practice_id, ())[index : index + 3]
-        found = [analysis.words(text or "", doc.language) for text in fields_text]
-        phrases = [analyse(token, doc.language) for token in syntax.tokens if token.phrase]
+    for match in matches:
+        _doc_id, pk, code = match
+        index = analysis.LANGUAGES.index(code) * 3
+        fields_text = texts.get(pk, ())[index : index + 3]
+        found = [analysis.words(text or "", code) for text in fields_text]
+        phrases = [analyse(token, code) for token in syntax.tokens if token.phrase]
         if all(any(_has_phrase(words, phrase) for words in found) for phrase in phrases):
-            kept.append(doc)
+            kept.append(match)
     return kept
 
 
