@@ -19,6 +19,11 @@ ENV PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=config.settings
+# Search's analysers: Voikko (Finnish base forms and compounds) and hunspell-sv's word list
+# (Swedish compounds); the Python binding in /venv loads libvoikko.so.1.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libvoikko1 voikko-fi hunspell-sv \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --no-create-home --home-dir /app app
 WORKDIR /app
 COPY --from=build /venv /venv
@@ -27,5 +32,5 @@ USER app
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health/', timeout=2)"
 # Migrations run on start; the catalogue is loaded only into an empty database, so that a
-# restart never overwrites editors' work. gunicorn serves config.wsgi.
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py load_catalogue --only-if-empty && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips ${FORWARDED_ALLOW_IPS:-127.0.0.1}"]
+# restart never overwrites editors' work; the search index is built once after upgrading. gunicorn serves config.wsgi.
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py load_catalogue --only-if-empty && python manage.py rebuild_search_index --if-empty && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips ${FORWARDED_ALLOW_IPS:-127.0.0.1}"]

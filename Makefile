@@ -7,10 +7,26 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages migrate load run test lint format makemessages ci clean
+.PHONY: help system-packages install messages migrate load run test lint format makemessages ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
+
+# Search's analysers (catalogue/search/analysis.py): Voikko for Finnish, hunspell-sv's word
+# list for Swedish compounds. Without them search falls back to plain stemming.
+DEBIAN_PACKAGES := libvoikko1 voikko-fi hunspell-sv
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+system-packages: ## Install the Debian packages search needs when they are missing
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null; then \
+	  echo "== Installing $$missing for search"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	else \
+	  echo "Not a Debian system: install $$missing yourself for the best search (plain stemming without)."; \
+	fi
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +34,7 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet ".[test]"
 	touch $@
 
-install: $(BIN)/.installed ## Create the virtualenv and install the dependencies
+install: system-packages $(BIN)/.installed ## Create the virtualenv and install the dependencies
 
 messages: install ## Compile the translation catalogues (.po -> .mo)
 	$(BIN)/pybabel compile --domain django --directory locale --statistics

@@ -23,6 +23,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("SECRET_KEY", "benchmark-only")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("SITE_URL", "http://testserver")
 # The work behind each page, not the page cache (a repeated request would be a cache hit).
 os.environ.setdefault("PUBLIC_PAGE_CACHE", "0")
 

@@ -18,6 +18,7 @@ from catalogue.models import (
     Theme,
 )
 from catalogue.preview import preview_url
+from catalogue.search.index import index_practice
 from catalogue.services import current_slugs, slug_changes_record
 
 TRANSLATED_NAME_SEARCH = ["slug", "name_fi", "name_sv", "name_en"]
@@ -207,6 +208,7 @@ class PracticeAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin, CompareVersio
         practice = form.instance
         if practice.lead_municipality_id:
             practice.municipalities.add(practice.lead_municipality_id)
+        index_practice(practice)
 
 
 @admin.register(Feedback)

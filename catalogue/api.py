@@ -132,18 +132,16 @@ class ErrorOut(Schema):
 
 
 class PracticeFilterParams(Schema):
-    """The same filters as the public practice list. Repeat a parameter for OR."""
+    """The API's own parameters of the practice list.
 
-    q: str | None = Field(
-        None, description="Search words (websearch syntax on PostgreSQL), at most 200 characters."
+    The filters (q, exact and the facets) are not declared here: catalogue.filters parses
+    them, once, for the list page and the API alike, and describes them to OpenAPI
+    (filters.openapi_parameters).
+    """
+
+    lang: Literal["fi", "sv", "en"] = Field(
+        "fi", description="The language searched first, and the order of the titles."
     )
-    municipality: list[str] = Field([], description="Statistics Finland municipality code.")
-    region: list[str] = Field([], description="Statistics Finland region code.")
-    target_group: list[str] = Field([], description="Target group slug.")
-    theme: list[str] = Field([], description="Theme slug.")
-    language: list[str] = Field([], description="ISO 639 code of a service language.")
-    partner: list[str] = Field([], description="Partner organisation slug.")
-    lang: Literal["fi", "sv", "en"] = Field("fi", description="The language searched in.")
     modified_after: datetime | None = Field(
         None,
         description=(
@@ -239,7 +237,12 @@ def _paginate(request, queryset, params: PageParams, serialize, count=None) -> d
     }
 
 
-@api.get("/practices/", response={200: PracticePage, 400: ErrorOut}, tags=["practices"])
+@api.get(
+    "/practices/",
+    response={200: PracticePage, 400: ErrorOut},
+    tags=["practices"],
+    openapi_extra={"parameters": filters.openapi_parameters()},
+)
 def list_practices(request, params: Query[PageParams], search: Query[PracticeFilterParams]):
     """Practices matching the filters, by id, or best match first when `q` is given."""
     query = filters.parse(request.GET)

@@ -8,7 +8,7 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("catalogue")
 
     def ready(self):
-        from catalogue import caching, models
+        from catalogue import caching, checks, models  # noqa: F401 (registers the checks)
         from municipalities import models as municipality_models
 
         connection_created.connect(register_sqlite_functions)

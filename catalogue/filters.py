@@ -51,6 +51,8 @@ class Facet:
     pattern: re.Pattern
     relation: str
     path: str
+    # What a value is, for the API's OpenAPI description.
+    description: str = ""
 
     @property
     def through(self) -> type[Model]:
@@ -78,6 +80,7 @@ FACETS = (
         re.compile(r"^[0-9]{3}$"),
         "municipalities",
         "municipality",
+        "Statistics Finland municipality code.",
     ),
     Facet(
         "region",
@@ -87,6 +90,7 @@ FACETS = (
         re.compile(r"^[0-9]{2}$"),
         "municipalities",
         "municipality__region",
+        "Statistics Finland region code.",
     ),
     Facet(
         "target_group",
@@ -96,8 +100,9 @@ FACETS = (
         SLUG,
         "target_groups",
         "targetgroup",
+        "Target group slug.",
     ),
-    Facet("theme", _("Theme"), Theme, "slug", SLUG, "themes", "theme"),
+    Facet("theme", _("Theme"), Theme, "slug", SLUG, "themes", "theme", "Theme slug."),
     Facet(
         "language",
         _("Language of the service"),
@@ -106,6 +111,7 @@ FACETS = (
         re.compile(r"^[a-z]{2,3}$"),
         "service_languages",
         "language",
+        "ISO 639 code of a service language.",
     ),
     Facet(
         "partner",
@@ -115,10 +121,52 @@ FACETS = (
         SLUG,
         "partners",
         "partnerorganisation",
+        "Partner organisation slug.",
     ),
 )
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 PARAMETERS = ("q", *FACETS_BY_PARAM)
+
+
+def openapi_parameters() -> list[dict]:
+    """The filter parameters as the API's OpenAPI description lists them: derived from
+    FACETS and the limits parse() applies, so the description and the parsing never differ.
+    """
+    parameters = [
+        {
+            "name": "q",
+            "in": "query",
+            "required": False,
+            "description": (
+                'Search words, in any of the three languages: "exact phrase", -word, a or b.'
+            ),
+            "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+        },
+        {
+            "name": "exact",
+            "in": "query",
+            "required": False,
+            "description": "1: search exactly the words given, without correcting typos.",
+            "schema": {"type": "string", "enum": ["1"]},
+        },
+    ]
+    for facet in FACETS:
+        parameters.append(
+            {
+                "name": facet.param,
+                "in": "query",
+                "required": False,
+                "description": f"{facet.description} Repeat the parameter for OR.",
+                "style": "form",
+                "explode": True,
+                "schema": {
+                    "type": "array",
+                    "maxItems": MAX_VALUES,
+                    "items": {"type": "string", "pattern": facet.pattern.pattern},
+                },
+            }
+        )
+    return parameters
 
 
 @dataclass
@@ -139,6 +187,8 @@ class PracticeQuery:
     """What a visitor asked for, cleaned: the search words and the chosen filter values."""
 
     q: str = ""
+    # Search exactly what was typed, without correcting unknown words.
+    exact: bool = False
     values: dict[str, list[str]] = field(default_factory=dict)
     chosen: dict[str, list[Model]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -155,6 +205,8 @@ class PracticeQuery:
         query = QueryDict(mutable=True)
         if self.q and q:
             query["q"] = self.q
+            if self.exact:
+                query["exact"] = "1"
         for param, objects in self.chosen.items():
             facet = FACETS_BY_PARAM[param]
             keys = [getattr(obj, facet.key) for obj in objects]
@@ -192,6 +244,7 @@ def parse(params: QueryDict) -> PracticeQuery:
         )
         q = q[:MAX_QUERY_LENGTH].strip()
     query.q = q
+    query.exact = params.get("exact") == "1"
     for facet in FACETS:
         raw = list(dict.fromkeys(v.strip() for v in params.getlist(facet.param) if v.strip()))
         if len(raw) > MAX_VALUES:
@@ -253,12 +306,13 @@ class Selection:
     """The ids of the practices each part of a query allows; None stands for all of them.
 
     The search and each chosen facet run once; the list and every facet count are then
-    intersections of these sets, which stays fast at 100,000 practices.
+    intersections of these sets, which stays fast at 100,000 practices. `hits` is the
+    search's answer (its order, and why each practice was found).
     """
 
     searched: set[int] | None
     by_facet: dict[str, set[int]]
-    fuzzy: bool = False
+    hits: search.Hits | None = None
 
     def count(self) -> int | None:
         """How many practices the whole query allows, when that is known without a query."""
@@ -277,7 +331,7 @@ class Selection:
 
 def select(query: PracticeQuery, language: str) -> Selection:
     """Run the search and each chosen facet once (resolve() the query first)."""
-    searched, fuzzy = search.matching_ids(query.q, language) if query.q else (None, False)
+    hits = search.find(query.q, language, exact=query.exact) if query.q else None
     by_facet = {
         facet.param: set(
             facet.practice_ids(query.chosen[facet.param]).values_list("practice_id", flat=True)
@@ -285,22 +339,64 @@ def select(query: PracticeQuery, language: str) -> Selection:
         for facet in FACETS
         if query.chosen.get(facet.param)
     }
-    return Selection(searched, by_facet, fuzzy)
+    return Selection(hits.ids if hits else None, by_facet, hits)
 
 
 def results(
     selection: Selection, query: PracticeQuery, language: str, queryset: QuerySet | None = None
-) -> QuerySet:
-    """The practices the whole query allows, best match first, else by title."""
+) -> "QuerySet | SearchResults":
+    """The practices the whole query allows: in the search's order when there are search
+    words (the same for the list page and the API), else by title in `language`."""
     queryset = Practice.objects.published() if queryset is None else queryset
     allowed = selection.allowed()
+    if selection.hits is not None:
+        ids = [pk for pk in selection.hits.order if pk in allowed]
+        return SearchResults(ids, queryset, selection.hits)
     if allowed is not None:
         queryset = queryset.filter(ids_q(allowed))
-    if query.q:
-        built = search.build(query.q, language)
-        rank = built.fuzzy_rank if selection.fuzzy else built.rank
-        return queryset.annotate(rank=rank).order_by("-rank", "title", "pk")
-    return queryset.order_by("title", "pk")
+    return queryset.order_by(f"title_{language}", "pk")
+
+
+class SearchResults:
+    """Search hits in order, read from the database one page at a time.
+
+    Behaves like the QuerySet it wraps where the list page and the API need it (len,
+    count, slicing, filter, for_list, with_related): slicing fetches only that page's
+    practices, so a search with 30,000 matches costs no more per page than one with 30.
+    Each practice fetched carries its `search_hit` (catalogue.search.Hit).
+    """
+
+    def __init__(self, ids: list[int], queryset: QuerySet, hits: search.Hits):
+        self.ids = ids
+        self.queryset = queryset
+        self.hits = hits
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        page = self.ids[index]
+        found = {p.pk: p for p in self.queryset.filter(ids_q(page))} if page else {}
+        practices = [found[pk] for pk in page if pk in found]
+        for practice in practices:
+            practice.search_hit = self.hits.by_id.get(practice.pk)
+        return practices
+
+    def filter(self, *args, **kwargs) -> "SearchResults":
+        narrowed = self.queryset.filter(*args, **kwargs)
+        kept = set(narrowed.filter(ids_q(self.ids)).values_list("pk", flat=True))
+        return SearchResults([pk for pk in self.ids if pk in kept], narrowed, self.hits)
+
+    def for_list(self) -> "SearchResults":
+        return SearchResults(self.ids, self.queryset.for_list(), self.hits)
+
+    def with_related(self) -> "SearchResults":
+        return SearchResults(self.ids, self.queryset.with_related(), self.hits)
 
 
 @dataclass

@@ -114,6 +114,17 @@ class PracticeQuerySet(models.QuerySet):
         """What the public sees: every public page, the API, feeds, exports and search."""
         return self.filter(status=Status.PUBLISHED)
 
+    def search(self, q: str, language: str, *, exact: bool = False):
+        """The practices of this QuerySet that match the search `q`, best first.
+
+        `language` is the page's: practices found in it come first, then those found only
+        in the other two languages, then partial matches (catalogue.search.find). Unless
+        `exact`, words that match nothing are corrected first.
+        """
+        from catalogue.search import find
+
+        return find(q, language, exact=exact).apply(self)
+
     def review_overdue(self, today=None):
         return self.filter(next_review_due__lt=today or timezone.localdate())
 
@@ -381,3 +392,53 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"{self.page_url} ({self.created_at:%Y-%m-%d})"
+
+
+class SearchDocument(models.Model):
+    """A published practice's analysed text in one language: what search matches and ranks.
+
+    Each field holds the terms catalogue.search.analysis gives for the practice's text
+    (base forms, compound parts, stems, surface forms), separated by spaces. `names` holds
+    the names of its municipalities (Finnish and Swedish), target groups, themes and service
+    languages (with autonyms). Kept by catalogue.search.index.index_practice; PostgreSQL
+    adds a weighted tsvector column over these terms with a GIN index, SQLite an FTS5 table
+    (migration catalogue 0008_search_documents).
+    """
+
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="search_documents",
+    )
+    language = models.CharField(_("language"), max_length=2)
+    title = models.TextField(_("title terms"), blank=True)
+    summary = models.TextField(_("summary terms"), blank=True)
+    names = models.TextField(_("name terms"), blank=True)
+    description = models.TextField(_("description terms"), blank=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        ordering = ["practice", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "language"], name="search_document_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.practice_id}/{self.language}"
+
+
+class SearchTerm(models.Model):
+    """A word some published practice is written with: the vocabulary that a mistyped
+    search word is corrected against."""
+
+    term = models.CharField(_("term"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term

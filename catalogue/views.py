@@ -110,6 +110,7 @@ class PracticeListView(ListView):
         self.query = filters.parse(self.request.GET)
         filters.resolve(self.query)
         selection = filters.select(self.query, language)
+        self.hits = selection.hits
         self.known_count = selection.count()
         self.facets = filters.facet_options(self.query, selection)
         return filters.results(selection, self.query, language).for_list()
@@ -135,7 +136,14 @@ class PracticeListView(ListView):
             query_without_page=query.querystring(),
             query_without_words=query.querystring(q=False),
             max_query_length=filters.MAX_QUERY_LENGTH,
+            search_hits=self.hits,
         )
+        if self.hits is not None and self.hits.corrected:
+            # The same search and filters, with the words exactly as typed.
+            typed = self.request.GET.copy()
+            typed.pop("page", None)
+            typed["exact"] = "1"
+            context["search_exactly"] = typed.urlencode()
         return context
 
 

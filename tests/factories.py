@@ -1,6 +1,7 @@
 import factory
 
 from catalogue.models import Language, PartnerOrganisation, Practice, Status, TargetGroup, Theme
+from catalogue.search.index import index_practice
 from municipalities.models import CooperationArea, Municipality, Region
 
 
@@ -137,3 +138,9 @@ class PracticeFactory(factory.django.DjangoModelFactory):
     def areas(self, create, extracted, **kwargs):
         if create and extracted:
             self.areas.set(extracted)
+
+    @factory.post_generation
+    def search_index(self, create, extracted, **kwargs):
+        # Last, once the links are set: what every write path of the site does.
+        if create:
+            index_practice(self)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.i18n import language_codes
 from catalogue.models import Feedback, Practice, Status
+from catalogue.search.index import index_practice
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ def practice_transition(*, practice: Practice, user, action: str) -> Practice:
     with transaction.atomic(), reversion.create_revision():
         practice.status = transition.target
         practice.save()
+        index_practice(practice)
         reversion.set_user(user)
         reversion.set_comment(transition.comment)
     return practice

@@ -25,6 +25,7 @@ from catalogue.models import (
     TargetGroup,
     Theme,
 )
+from catalogue.search.index import index_practice
 from municipalities.models import CooperationArea, Municipality, Region
 
 
@@ -238,7 +239,10 @@ def catalogue_load(*, directory: Path) -> LoadReport:
     seen_ids: set[int] = set()
     for path in sorted((directory / "practices").glob("*.yaml")):
         for record in _read_yaml(path) or []:
-            _load_practice(record, report, where=f"{path.name} practice {record.get('id')}")
+            practice = _load_practice(
+                record, report, where=f"{path.name} practice {record.get('id')}"
+            )
+            index_practice(practice)
             if record["id"] in seen_ids:
                 raise CatalogueDataError(f"{path.name}: practice id {record['id']} repeats")
             seen_ids.add(record["id"])

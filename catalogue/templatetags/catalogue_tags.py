@@ -1,7 +1,11 @@
+from dataclasses import dataclass
+
 from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 
 from catalogue import search
 
@@ -23,7 +27,49 @@ def get_item(mapping, key):
     return mapping.get(key) if mapping else None
 
 
-@register.filter
-def highlight(text: str, query: str):
-    """Mark the words of `text` that match the search words (escapes the text)."""
-    return search.highlight(text or "", query or "")
+@dataclass
+class CardSearch:
+    """What a result card shows about why the practice was found."""
+
+    title: str
+    summary: str
+    snippet: str = ""
+    snippet_language: str = ""
+    found_in: str = ""
+    partial: bool = False
+
+
+LANGUAGE_IN_TEXT = {
+    "fi": _("found in the Finnish text"),
+    "sv": _("found in the Swedish text"),
+    "en": _("found in the English text"),
+}
+
+
+@register.simple_tag
+def search_card(practice, hits: search.Hits | None) -> CardSearch:
+    """The practice's title and summary with the searched words marked and, when neither
+    matches, a snippet of the description around its first match."""
+    language = translation.get_language()
+    title, summary = practice.title or "", practice.summary or ""
+    if not hits:  # not a search page
+        return CardSearch(escape(title), escape(summary))
+    matcher = hits.matcher(language)
+    hit = getattr(practice, "search_hit", None)
+    card = CardSearch(
+        search.highlight(title, matcher, language),
+        search.highlight(summary, matcher, language),
+        partial=bool(hit and hit.partial),
+    )
+    found_in = hit.found_in if hit else None
+    if found_in:
+        card.found_in = LANGUAGE_IN_TEXT[found_in]
+    text_language = found_in or language
+    if found_in or not (
+        search.has_match(title, matcher, language) or search.has_match(summary, matcher, language)
+    ):
+        text_matcher = hits.matcher(text_language)
+        description = getattr(practice, f"description_{text_language}") or ""
+        card.snippet = search.snippet(description, text_matcher, text_language)
+        card.snippet_language = text_language
+    return card

@@ -1,5 +1,6 @@
 """Synthetic practices for measuring search and listing at scale (benchmarks only)."""
 
+import functools
 import random
 import re
 
@@ -12,13 +13,21 @@ from catalogue.models import (
     Language,
     PartnerOrganisation,
     Practice,
+    SearchDocument,
     Status,
     TargetGroup,
     Theme,
 )
+from catalogue.search.analysis import LANGUAGES, index_text
+from catalogue.search.index import linked_names
 from municipalities.models import Municipality
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _analysed(text: str, language: str) -> str:
+    return index_text(text, language)
 
 
 class Command(BaseCommand):
@@ -72,6 +81,7 @@ class Command(BaseCommand):
 
     def _batch(self, rng, first_id, size, pools, municipalities, links):
         practices = []
+        texts = {}
         for number in range(first_id, first_id + size):
             values = {
                 "id": number,
@@ -82,6 +92,7 @@ class Command(BaseCommand):
             for code, pool in pools.items():
                 base = rng.choice(pool["title"])
                 sentences = rng.sample(pool["sentences"], k=min(6, len(pool["sentences"])))
+                texts.setdefault(number, {})[code] = (base, number, sentences)
                 values[f"title_{code}"] = f"{base} {number}"
                 values[f"slug_{code}"] = f"{slugify(base)[:70].strip('-')}-{number}"
                 values[f"summary_{code}"] = sentences[0]
@@ -106,3 +117,36 @@ class Command(BaseCommand):
         for rows in through_rows.values():
             if rows:
                 type(rows[0]).objects.bulk_create(rows)
+        self._index(practices, through_rows, texts)
+
+    def _index(self, practices, through_rows, texts):
+        """Index the batch in bulk, as index_practice would one at a time: the texts are
+        recombined sentences, so each sentence and name is analysed once per run."""
+        linked = {
+            practice.pk: {"municipalities": [], "terms": [], "languages": []}
+            for practice in practices
+        }
+        for row in through_rows["municipalities"]:
+            linked[row.practice_id]["municipalities"].append(row.municipality)
+        for name in ("target_groups", "themes"):
+            for row in through_rows[name]:
+                linked[row.practice_id]["terms"].append(
+                    row.targetgroup if name == "target_groups" else row.theme
+                )
+        for row in through_rows["service_languages"]:
+            linked[row.practice_id]["languages"].append(row.language)
+        documents = []
+        for practice in practices:
+            for code in LANGUAGES:
+                base, number, sentences = texts[practice.pk][code]
+                documents.append(
+                    SearchDocument(
+                        practice=practice,
+                        language=code,
+                        title=f"{_analysed(base, code)} {number}",
+                        summary=_analysed(sentences[0], code),
+                        description=" ".join(_analysed(s, code) for s in sentences),
+                        names=_analysed(linked_names(code, **linked[practice.pk]), code),
+                    )
+                )
+        SearchDocument.objects.bulk_create(documents)
