@@ -7,6 +7,7 @@ Local development sets DEBUG=1 (the Makefile does); tests use config.test_settin
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -38,7 +39,16 @@ if not SITE_URL:
         "SITE_URL must be set when DEBUG is off, e.g. https://kotouttaminen.fi"
     )
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"] if DEBUG else [])
+# Hosts the site answers for besides SITE_URL's own: exact `host` or `host:port` entries
+# (config.hosts checks the port too, which Django's ALLOWED_HOSTS does not).
+EXACT_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=["localhost:8000", "127.0.0.1:8000"] if DEBUG else []
+)
+_SITE_HOST = urlsplit(SITE_URL).hostname or ""
+# Django's own check sees host names only.
+ALLOWED_HOSTS = sorted(
+    {_SITE_HOST, *(urlsplit(f"//{host}").hostname or host for host in EXACT_HOSTS)} - {""}
+)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -63,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: nothing may see a request for another host (or port) than the site's own.
+    "config.hosts.ExactHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -172,14 +184,21 @@ WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_MANIFEST_STRICT = False
 
 # With REDIS_URL the cache is shared by every host behind the load balancer (Django's own
-# RedisCache), so invalidating it on one host invalidates it on all of them.
+# RedisCache, failing open), so invalidating it on one host invalidates it on all of them.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Fails open: a Redis that is down, frozen or refusing makes the site run
+            # uncached (and logs it once a minute) instead of answering 500.
+            "BACKEND": "config.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="kunnat"),
+            "OPTIONS": {
+                # A page must never wait long for the cache: connect and read give up fast.
+                "socket_connect_timeout": env.float("CACHE_TIMEOUT", default=0.3),
+                "socket_timeout": env.float("CACHE_TIMEOUT", default=0.3),
+            },
         }
     }
 else:
@@ -192,7 +211,7 @@ PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=True)
 # set SECURE_PROXY_SSL_HEADER_ENABLED=1 so that Django trusts X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # The load balancer's and the container's health checks speak plain HTTP inside the network.
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^ready/$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)

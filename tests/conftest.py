@@ -36,3 +36,14 @@ def practice(db):
 def catalogue(db):
     """The real catalogue, loaded from fixtures/catalogue."""
     call_command("load_catalogue", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    """pytest-django's live server, on a port the exact host check (config.hosts) lets in."""
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    host = live_server.url.split("//", 1)[1]
+    with override_settings(EXACT_HOSTS=[*settings.EXACT_HOSTS, host]):
+        yield live_server
