@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: nothing may see a request for another host (or port) than the site's own.
     "config.hosts.ExactHostMiddleware",
+    "config.input.AdminQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -105,13 +106,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_VERBOSE = False
-# Behind a load balancer every request comes from its address: trust X-Forwarded-For from
-# exactly TRUSTED_PROXY_COUNT proxies (0 = no proxy, use the connection's address).
+# Behind a load balancer every request comes from its address: with TRUSTED_PROXY_COUNT = N
+# proxies, the client is the Nth address from the right of X-Forwarded-For (0 = no proxy,
+# use the connection's address). One function (config.client_ip) answers for axes and the
+# feedback limit alike.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+# A username of any length is an ordinary failed login, never a database error.
+AXES_USERNAME_CALLABLE = "config.axes.username"
+# Without Redis, login protection keeps working: axes counts failures in the database
+# (its default database handler), never in the cache.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 ROOT_URLCONF = "config.urls"
 
