@@ -88,7 +88,11 @@ def test_an_overlong_number_in_the_practice_form_is_a_form_error(admin_client_wi
 
 
 @pytest.mark.django_db
-@given(text=st.text(st.characters(codec="utf-8", exclude_characters="\x00"), min_size=200, max_size=2000))
+@given(
+    text=st.text(
+        st.characters(codec="utf-8", exclude_characters="\x00"), min_size=200, max_size=2000
+    )
+)
 @hypothesis_settings(
     max_examples=5,
     deadline=None,
