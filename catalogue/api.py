@@ -16,6 +16,7 @@ from ninja import Path as PathEx
 from ninja.errors import ValidationError
 
 from catalogue import filters
+from catalogue.caching import canonical_query
 from catalogue.i18n import language_codes, translated_urls, translated_values
 from catalogue.links import absolute_url
 from catalogue.models import MAX_ID, Practice, Status
@@ -227,7 +228,7 @@ def _paginate(request, queryset, params: PageParams, serialize, count=None) -> d
     def link(page):
         query = request.GET.copy()
         query["page"] = page
-        return absolute_url(f"{request.path}?{query.urlencode()}")
+        return absolute_url(f"{request.path}?{canonical_query(query)}")
 
     return {
         "count": count,

@@ -1,35 +1,104 @@
 """Caching of public pages, invalidated everywhere at once when the catalogue changes.
 
 Every cache key of public content includes the catalogue version, a counter kept in the
-cache itself. Any change to the content (publishing, an edit in the admin, a load) bumps it,
-so with a shared cache (Redis, REDIS_URL) every host stops serving the old pages at the same
-moment; old entries simply expire.
+cache itself. Any change to the content (publishing, an edit in the admin, a load) bumps it
+once the change is committed, so with a shared cache (Redis, REDIS_URL) every host stops
+serving the old pages at the same moment; old entries simply expire.
+
+The cache may fail (config.cache fails open): pages are then served uncached, and a bump
+that could not reach the cache is retried by this process before it uses the cache again,
+so that an edit made during an outage is never hidden by a page cached before it.
 """
 
+import functools
 import hashlib
+import threading
+import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import QueryDict
+from django.utils import translation
 
 VERSION_KEY = "catalogue:version"
 PAGE_TIMEOUT = 600
 
+# The query parameters that change what a public page or the API answers, besides q and the
+# facets (catalogue.filters.PARAMETERS). Anything else (utm_source, fbclid, a random string)
+# is dropped from the request before a view sees it, so that it can neither make a new
+# cache entry nor end up in a canonical or hreflang link.
+OTHER_PARAMETERS = (
+    "page",
+    "page_size",
+    "lang",  # the API's language, and the open data exports' attribution language
+    "modified_after",  # API
+    "separator",  # CSV exports
+    "feedback",  # the thank-you notice after a report
+)
 
-def catalogue_version() -> int:
+
+@functools.cache
+def known_parameters() -> tuple[tuple[str, bool], ...]:
+    """(name, is a set) in the order they take in a key and a link."""
+    from catalogue import filters  # filters imports this module
+
+    return (
+        *((name, name in filters.FACETS_BY_PARAM) for name in filters.PARAMETERS),
+        *((name, False) for name in OTHER_PARAMETERS),
+    )
+
+
+_bump_pending = threading.Event()
+
+
+def fresh_version() -> int:
+    """A first version that no earlier version of this cache can equal.
+
+    Milliseconds since the epoch: if the version key is lost (evicted, or Redis restarted
+    with its data), a restarted counter must not meet pages cached under an old number.
+    """
+    return int(time.time() * 1000)
+
+
+def catalogue_version() -> int | None:
+    """The current version, or None when the cache cannot be used (down, or a bump is owed)."""
+    if _bump_pending.is_set() and not bump_version():
+        return None
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(VERSION_KEY, fresh_version(), timeout=None)
+        version = cache.get(VERSION_KEY)
     return version
 
 
-def catalogue_changed(**kwargs) -> None:
-    """Invalidate every cached public page and count, on every host sharing the cache."""
+def bump_version() -> bool:
+    """Invalidate every cached public page and count, on every host sharing the cache.
+
+    Returns False when the cache could not be reached; the bump is then owed, and this
+    process serves no cached page until it has been made.
+    """
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet (or it was evicted): start a new one
-        cache.set(VERSION_KEY, 2, timeout=None)
+    except ValueError:  # no version yet, evicted, or the cache is unreachable
+        if not cache.add(VERSION_KEY, fresh_version(), timeout=None) and (
+            cache.get(VERSION_KEY) is None
+        ):
+            _bump_pending.set()
+            return False
+    _bump_pending.clear()
+    return True
+
+
+def catalogue_changed(**kwargs) -> None:
+    """Bump the version once the write is committed.
+
+    Not inside the transaction: a concurrent reader would take the new version with the old
+    rows and keep the old page under the new version.
+    """
+    transaction.on_commit(bump_version, robust=True)
 
 
 def connect_invalidation(models) -> None:
@@ -53,11 +122,24 @@ def connect_invalidation(models) -> None:
             )
 
 
+def canonical_query(query: QueryDict) -> str:
+    """The known parameters of `query`, in a fixed order, without empty or repeated values."""
+    pairs = []
+    for name, is_set in known_parameters():
+        values = list(dict.fromkeys(str(v) for v in query.getlist(name) if str(v).strip()))
+        if is_set:  # a repeated value means OR: the order means nothing
+            values.sort()
+        pairs.extend((name, value) for value in values)
+    return urlencode(pairs)
+
+
 class PublicPageCacheMiddleware:
     """Serve anonymous GETs of public pages and the API from the cache.
 
     Only complete, cookie-free 200 responses that are not marked private are kept (previews
-    are); the admin and anything asked by a logged-in user are never cached.
+    are); the admin and anything asked by a logged-in user are never cached. The query string
+    of every public GET is first reduced to its canonical form, so the key (host, language,
+    path and that query) has a bounded number of shapes.
     """
 
     PREFIXES = ("/fi/", "/sv/", "/en/", "/api/v1/")
@@ -66,11 +148,15 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not request.path.startswith(self.PREFIXES):
+            return self.get_response(request)
+        self.normalise_query(request)
         if not self.cacheable_request(request):
             return self.get_response(request)
-        # Hashed: a query string can be long and hold any character.
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{catalogue_version()}:{path}"
+        version = catalogue_version()
+        if version is None:
+            return self.get_response(request)
+        key = self.key(request, version)
         cached = cache.get(key)
         if cached is not None:
             return cached
@@ -81,10 +167,26 @@ class PublicPageCacheMiddleware:
             cache.set(key, response, PAGE_TIMEOUT)
         return response
 
+    @staticmethod
+    def normalise_query(request) -> None:
+        query = canonical_query(request.GET)
+        if query != request.META.get("QUERY_STRING", ""):
+            request.META["QUERY_STRING"] = query
+            request.GET = QueryDict(query)
+
+    @staticmethod
+    def key(request, version: int) -> str:
+        # The host although only SITE_URL's host is let in (config.hosts): a second allowed
+        # name must never see pages built for another. The language, because the
+        # unprefixed API and exports answer in the negotiated one.
+        parts = "\n".join(
+            (request.get_host(), translation.get_language() or "", request.get_full_path())
+        )
+        # Hashed: a query string can be long and hold any character.
+        return f"page:{version}:{hashlib.sha256(parts.encode()).hexdigest()}"
+
     def cacheable_request(self, request) -> bool:
         if not settings.PUBLIC_PAGE_CACHE:
-            return False
-        if request.method not in ("GET", "HEAD") or not request.path.startswith(self.PREFIXES):
             return False
         user = getattr(request, "user", None)
         return not (user is not None and user.is_authenticated)

@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from catalogue.links import absolute_url
 from catalogue.models import Practice
 
 
@@ -12,6 +13,11 @@ class PracticeFeed(Feed):
 
     feed_type = Atom1Feed
 
+    # Every address is absolute on SITE_URL: Django's Feed would otherwise complete relative
+    # ones with the request's Host (get_current_site), which a client controls.
+    def feed_url(self):
+        return absolute_url(reverse("catalogue:feed"))
+
     def title(self):
         return _("New and updated practices")
 
@@ -19,7 +25,7 @@ class PracticeFeed(Feed):
         return _("Integration practices in Finnish municipalities")
 
     def link(self):
-        return reverse("catalogue:practice_list")
+        return absolute_url(reverse("catalogue:practice_list"))
 
     def items(self):
         language = translation.get_language()
@@ -36,7 +42,7 @@ class PracticeFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return absolute_url(item.get_absolute_url())
 
     def item_pubdate(self, item):
         return item.created_at

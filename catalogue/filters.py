@@ -420,6 +420,9 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
         allowed = selection.allowed(skip=facet.param)
         if allowed is None:
             version = version or caching.catalogue_version()
+        if allowed is None and version is None:  # the cache cannot be trusted now
+            counts = _count(facet, facet.links())
+        elif allowed is None:
             counts = cache.get_or_set(
                 f"facet-counts:{facet.param}:{version}",
                 lambda facet=facet: _count(facet, facet.links()),

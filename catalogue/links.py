@@ -1,7 +1,14 @@
-"""Addresses that last: the language-neutral permalink, robots.txt and the sitemap."""
+"""Addresses that last: the language-neutral permalink, robots.txt and the sitemap; the
+liveness and readiness checks."""
+
+import uuid
+from concurrent.futures import ThreadPoolExecutor, wait
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.cache import cache
+from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -46,6 +53,52 @@ def health(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+# The readiness check's whole answer must come within this many seconds (the Dockerfile's
+# HEALTHCHECK gives it 3).
+READY_TIMEOUT = 2.0
+# Checks run here, so that a frozen database or cache cannot hold the request past the limit.
+_checks = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ready")
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    finally:
+        connection.close()  # this thread's own connection
+
+
+def _cache_ok() -> bool:
+    key, value = f"ready:{uuid.uuid4().hex}", uuid.uuid4().hex
+    cache.set(key, value, timeout=10)
+    ok = cache.get(key) == value
+    cache.delete(key)
+    return ok
+
+
+@require_GET
+def ready(request):
+    """Readiness: the database and the cache answer within READY_TIMEOUT seconds.
+
+    503 when the database does not: without it no page can be served. A cache that does not
+    answer is reported but leaves the app ready, because pages are then served uncached
+    (config.cache fails open); taking every app host out of the load balancer because the
+    shared cache is down would turn a slower site into no site.
+    """
+    futures = {"database": _checks.submit(_database_ok), "cache": _checks.submit(_cache_ok)}
+    wait(futures.values(), timeout=READY_TIMEOUT)
+    results = {}
+    for name, future in futures.items():
+        # Not done in time, or failed in any way: "unavailable", never a 500.
+        results[name] = future.done() and future.exception() is None and future.result() is True
+    lines = [f"{name}: {'ok' if ok else 'unavailable'}" for name, ok in results.items()]
+    status = 200 if results["database"] else 503
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain", status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @require_GET
 def robots_txt(request):
     sitemap = absolute_url(reverse("sitemap"))
@@ -59,6 +112,13 @@ class TranslatedSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    # Addresses on SITE_URL, never on the request's Host (Django's sitemap view would take it).
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
 
     def get_languages_for_item(self, item):
         return [code for code in language_codes() if self._exists(item, code)]

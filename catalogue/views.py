@@ -1,6 +1,5 @@
 import time
 
-from axes.helpers import get_client_ip_address
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +20,7 @@ from catalogue.i18n import language_codes, translated_urls
 from catalogue.links import absolute_url
 from catalogue.models import Language, Page, Practice, SlugRedirect, Status, TargetGroup
 from catalogue.preview import practice_id_from_token
+from config.client_ip import client_ip
 from municipalities.models import Municipality, Region
 
 
@@ -289,10 +289,18 @@ class FeedbackView(View):
         return self.page_url() + "?feedback=thanks#feedback"
 
     def rate_limited(self, request) -> bool:
-        address = get_client_ip_address(request) or "unknown"
-        key = f"feedback-rate:{address}:{int(time.time() // 3600)}"
+        """More than FEEDBACK_PER_HOUR reports from this address in this hour.
+
+        The count lives in the cache. Without it (Redis down) the limit cannot count and
+        lets reports through: a lost report is worse than a little spam, which the hidden
+        field already holds back, and every report only waits for an editor to read it.
+        """
+        key = f"feedback-rate:{client_ip(request)}:{int(time.time() // 3600)}"
         cache.add(key, 0, timeout=3600)
-        return cache.incr(key) > settings.FEEDBACK_PER_HOUR
+        try:
+            return cache.incr(key) > settings.FEEDBACK_PER_HOUR
+        except ValueError:  # the cache is unavailable (or lost the key): nothing counted
+            return False
 
     def render_form(self, form, status):
         context = {

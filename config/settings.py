@@ -7,6 +7,7 @@ Local development sets DEBUG=1 (the Makefile does); tests use config.test_settin
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -38,7 +39,16 @@ if not SITE_URL:
         "SITE_URL must be set when DEBUG is off, e.g. https://kotouttaminen.fi"
     )
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"] if DEBUG else [])
+# Hosts the site answers for besides SITE_URL's own: exact `host` or `host:port` entries
+# (config.hosts checks the port too, which Django's ALLOWED_HOSTS does not).
+EXACT_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=["localhost:8000", "127.0.0.1:8000"] if DEBUG else []
+)
+_SITE_HOST = urlsplit(SITE_URL).hostname or ""
+# Django's own check sees host names only.
+ALLOWED_HOSTS = sorted(
+    {_SITE_HOST, *(urlsplit(f"//{host}").hostname or host for host in EXACT_HOSTS)} - {""}
+)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -63,6 +73,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: nothing may see a request for another host (or port) than the site's own.
+    "config.hosts.ExactHostMiddleware",
+    "config.input.AdminQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -93,13 +106,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_VERBOSE = False
-# Behind a load balancer every request comes from its address: trust X-Forwarded-For from
-# exactly TRUSTED_PROXY_COUNT proxies (0 = no proxy, use the connection's address).
+# Behind a load balancer every request comes from its address: with TRUSTED_PROXY_COUNT = N
+# proxies, the client is the Nth address from the right of X-Forwarded-For (0 = no proxy,
+# use the connection's address). One function (config.client_ip) answers for axes and the
+# feedback limit alike.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+# A username of any length is an ordinary failed login, never a database error.
+AXES_USERNAME_CALLABLE = "config.axes.username"
+# Without Redis, login protection keeps working: axes counts failures in the database
+# (its default database handler), never in the cache.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 ROOT_URLCONF = "config.urls"
 
@@ -157,7 +174,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fi", "sv", "en")}
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -172,14 +189,21 @@ WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_MANIFEST_STRICT = False
 
 # With REDIS_URL the cache is shared by every host behind the load balancer (Django's own
-# RedisCache), so invalidating it on one host invalidates it on all of them.
+# RedisCache, failing open), so invalidating it on one host invalidates it on all of them.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Fails open: a Redis that is down, frozen or refusing makes the site run
+            # uncached (and logs it once a minute) instead of answering 500.
+            "BACKEND": "config.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="kunnat"),
+            "OPTIONS": {
+                # A page must never wait long for the cache: connect and read give up fast.
+                "socket_connect_timeout": env.float("CACHE_TIMEOUT", default=0.3),
+                "socket_timeout": env.float("CACHE_TIMEOUT", default=0.3),
+            },
         }
     }
 else:
@@ -192,7 +216,7 @@ PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=True)
 # set SECURE_PROXY_SSL_HEADER_ENABLED=1 so that Django trusts X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # The load balancer's and the container's health checks speak plain HTTP inside the network.
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^ready/$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("p/<int:pk>/", links.practice_permalink, name="practice_permalink"),
     path("robots.txt", links.robots_txt, name="robots_txt"),
     path("health/", links.health, name="health"),
+    path("ready/", links.ready, name="ready"),
     path("sitemap.xml", sitemap, {"sitemaps": links.SITEMAPS}, name="sitemap"),
 ]
 

@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 
 from tests.factories import (
     LanguageFactory,
@@ -32,7 +33,55 @@ def practice(db):
     )
 
 
+@pytest.fixture(scope="module")
+def _real_catalogue(django_db_setup, django_db_blocker):
+    """The real catalogue loaded once for a module, as TestCase.setUpTestData does it.
+
+    Loaded inside a transaction that stays open until the module's last test and is then
+    rolled back; each test runs in a savepoint within it (pytest-django's `db`), so a test
+    that changes the catalogue leaves it as it was for the next one.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_catalogue", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
-def catalogue(db):
-    """The real catalogue, loaded from fixtures/catalogue."""
-    call_command("load_catalogue", verbosity=0)
+def catalogue(_real_catalogue, db):
+    """The real catalogue, loaded from fixtures/catalogue once per module."""
+
+
+def pytest_collection_modifyitems(items):
+    """Within each module, the tests without the real catalogue run first: once it is
+    loaded it stays until the module ends, and they must not see it."""
+    order = {}
+    for index, item in enumerate(items):
+        uses = "catalogue" in getattr(item, "fixturenames", ())
+        order[item.nodeid] = (item.module.__name__ if item.module else "", uses, index)
+    module_first = {}
+    for index, item in enumerate(items):
+        module_first.setdefault(order[item.nodeid][0], index)
+    items.sort(
+        key=lambda item: (
+            module_first[order[item.nodeid][0]],
+            order[item.nodeid][1],
+            order[item.nodeid][2],
+        )
+    )
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    """pytest-django's live server, on a port the exact host check (config.hosts) lets in."""
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    host = live_server.url.split("//", 1)[1]
+    with override_settings(EXACT_HOSTS=[*settings.EXACT_HOSTS, host]):
+        yield live_server

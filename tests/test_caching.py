@@ -1,8 +1,11 @@
 import os
+import threading
 
 import pytest
 from django.conf import settings
 from django.core.cache.backends.redis import RedisCache
+from django.db import connection
+from django.db.models.signals import post_save
 
 from catalogue import caching, services
 from catalogue.models import Status
@@ -26,22 +29,28 @@ def test_a_public_page_is_served_from_the_cache_the_second_time(
 
 
 @pytest.mark.django_db
-def test_publishing_invalidates_the_cached_pages(client, django_user_model):
+def test_publishing_invalidates_the_cached_pages(
+    client, django_user_model, django_capture_on_commit_callbacks
+):
     publisher = django_user_model.objects.create_superuser("p", "p@example.com", "x")
     PracticeFactory(title_en="Already public")
     assert "Newly published" not in client.get("/en/practices/").content.decode()
     draft = PracticeFactory(title_en="Newly published", status=Status.IN_REVIEW)
-    services.practice_publish(practice=draft, user=publisher)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_publish(practice=draft, user=publisher)
     assert "Newly published" in client.get("/en/practices/").content.decode()
     assert client.get("/api/v1/practices/").json()["count"] == 2
 
 
 @pytest.mark.django_db
-def test_an_edit_in_the_admin_invalidates_the_cached_page(client, practice):
+def test_an_edit_in_the_admin_invalidates_the_cached_page(
+    client, practice, django_capture_on_commit_callbacks
+):
     url = practice.get_absolute_url("en")
     client.get(url)
     practice.summary_en = "A corrected summary."
-    practice.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        practice.save()
     assert "A corrected summary." in client.get(url).content.decode()
 
 
@@ -68,7 +77,7 @@ def test_preview_pages_are_never_cached(client):
 
 @redis_only
 def test_the_cache_is_redis_when_redis_url_is_set():
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings.CACHES["default"]["BACKEND"] == "config.cache.FailOpenRedisCache"
 
 
 def another_host() -> RedisCache:
@@ -79,14 +88,17 @@ def another_host() -> RedisCache:
 
 @redis_only
 @pytest.mark.django_db
-def test_invalidation_on_one_host_reaches_every_host(client, practice, django_user_model):
+def test_invalidation_on_one_host_reaches_every_host(
+    client, practice, django_user_model, django_capture_on_commit_callbacks
+):
     other = another_host()
     client.get("/en/practices/")  # this host caches the list
     version = caching.catalogue_version()
     assert other.get(caching.VERSION_KEY) == version
     publisher = django_user_model.objects.create_superuser("p", "p@example.com", "x")
     draft = PracticeFactory(title_en="Published elsewhere", status=Status.IN_REVIEW)
-    services.practice_publish(practice=draft, user=publisher)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_publish(practice=draft, user=publisher)
     assert other.get(caching.VERSION_KEY) > version  # the other host sees the new version
 
 
@@ -99,3 +111,70 @@ def test_a_write_on_another_host_invalidates_this_hosts_pages(client, practice):
     assert "Changed on host B." not in client.get(url).content.decode()  # still cached here
     another_host().incr(caching.VERSION_KEY)  # host B's write bumps the shared version
     assert "Changed on host B." in client.get(url).content.decode()
+
+
+def read_pages_from_another_connection(urls) -> list[int]:
+    """A reader on another thread (so another database connection) reading `urls` now."""
+    from django.db import connection
+    from django.test import Client
+
+    statuses = []
+
+    def read():
+        try:
+            statuses.extend(Client().get(url).status_code for url in urls)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join(timeout=30)
+    return statuses
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="concurrent readers during a write transaction need PostgreSQL (SQLite locks)",
+)
+@pytest.mark.django_db(transaction=True)
+def test_an_archived_practice_is_gone_from_every_page_when_the_archive_action_returns(
+    client, django_user_model
+):
+    from catalogue.models import Practice
+    from tests.factories import MunicipalityFactory
+
+    municipality = MunicipalityFactory()
+    practice = PracticeFactory(title_en="Soon archived", municipalities=[municipality])
+    practice.lead_municipality = municipality
+    practice.save()
+    urls = [
+        practice.get_absolute_url("en"),
+        "/en/practices/",
+        municipality.get_absolute_url("en"),
+        f"/api/v1/practices/{practice.pk}/",
+    ]
+    assert all("Soon archived" in client.get(url).content.decode() for url in urls)
+    during = []
+
+    def reader_inside_the_write(sender, instance, **kwargs):
+        # The worst moment: the archive is written but not committed; a reader on another
+        # connection still sees the published practice and caches what it sees.
+        if instance.pk == practice.pk and not during:
+            during.extend(read_pages_from_another_connection(urls))
+
+    post_save.connect(reader_inside_the_write, sender=Practice, dispatch_uid="test-reader")
+    try:
+        client.force_login(django_user_model.objects.create_superuser("p", "p@x.fi", "x"))
+        response = client.post(
+            "/admin/catalogue/practice/",
+            {"action": "archive", "_selected_action": [practice.pk], "index": "0"},
+        )
+        client.logout()
+    finally:
+        post_save.disconnect(sender=Practice, dispatch_uid="test-reader")
+    assert response.status_code == 302
+    assert during == [200, 200, 200, 200]  # the reader did cache the old pages
+    assert client.get(urls[0]).status_code == 404
+    assert "Soon archived" not in client.get(urls[1]).content.decode()
+    assert "Soon archived" not in client.get(urls[2]).content.decode()
+    assert client.get(urls[3]).status_code == 404

@@ -46,6 +46,13 @@ def test_accessibility_statement_has_what_the_law_requires(client, catalogue, pa
     assert 'id="feedback-message"' in html
 
 
+STATEMENTS = {
+    "fi": 'href="/fi/saavutettavuus/"',
+    "sv": 'href="/sv/tillganglighet/"',
+    "en": 'href="/en/accessibility/"',
+}
+
+
 @pytest.mark.django_db
 def test_staff_can_change_the_supervisory_authoritys_contact_details_in_the_admin(
     client, catalogue, django_user_model
@@ -68,17 +75,20 @@ def test_staff_can_change_the_supervisory_authoritys_contact_details_in_the_admi
 
 
 @pytest.mark.django_db
-def test_every_page_links_to_the_accessibility_statement(client, practice):
-    for url in ("/fi/", "/sv/verksamheter/", practice.get_absolute_url("en")):
-        html = client.get(url).content.decode()
-        assert any(
-            link in html
-            for link in (
-                'href="/fi/saavutettavuus/"',
-                'href="/sv/tillganglighet/"',
-                'href="/en/accessibility/"',
-            )
-        ), url
+@pytest.mark.parametrize(
+    ("url", "language"),
+    [("/fi/", "fi"), ("/sv/verksamheter/", "sv"), ("practice:en", "en")],
+)
+def test_every_page_links_to_the_accessibility_statement_in_its_language(
+    client, practice, url, language
+):
+    if url == "practice:en":
+        url = practice.get_absolute_url("en")
+    html = client.get(url).content.decode()
+    assert html.count(STATEMENTS[language]) == 1
+    for other, link in STATEMENTS.items():
+        if other != language:
+            assert link not in html, other
 
 
 @pytest.mark.django_db
@@ -97,3 +107,11 @@ def test_health_check_answers_without_https_redirect(client, settings):
     response = client.get("/health/")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+@pytest.mark.django_db
+def test_readiness_check_answers_without_https_redirect(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/ready/")
+    assert response.status_code == 200
+    assert response.content == b"database: ok\ncache: ok\n"
