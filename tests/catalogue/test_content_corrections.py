@@ -197,7 +197,7 @@ def test_migration_brings_an_old_catalogue_up_to_the_corrected_texts(old_catalog
         if field.endswith("_fi"):
             assert stored(historical, model_name, key, field.removesuffix("_fi")) == new
     assert Practice.objects.get(pk=32).updated_at > before
-    assert Theme.objects.get(slug="information-services").name == "Tiedotus ja viestintä"
+    assert Theme.objects.get(slug="information-services").name_fi == "Tiedotus ja viestintä"
     assert "Tillstånds- och tillsynsverket" in Page.objects.get(key="accessibility").body_sv
 
 
