@@ -125,7 +125,8 @@ FACETS = (
     ),
 )
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
-PARAMETERS = ("q", *FACETS_BY_PARAM)
+# Every parameter of a filtered list (page, API, feeds, exports): the page cache keys on these.
+PARAMETERS = ("q", "exact", *FACETS_BY_PARAM)
 
 
 def openapi_parameters() -> list[dict]:

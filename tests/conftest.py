@@ -21,6 +21,18 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_only_where_asked(request, settings):
+    """The public page cache is off unless a test is marked `page_cache`.
+
+    Its version is bumped in transaction.on_commit, which never fires inside a test's
+    transaction: with the cache on, a test that changes data between two requests would be
+    served the page cached before the change. The tests of the cache itself turn it on.
+    """
+    if request.node.get_closest_marker("page_cache") is None:
+        settings.PUBLIC_PAGE_CACHE = False
+
+
 @pytest.fixture
 def practice(db):
     """A practice linked to one of everything, as on a real practice page."""

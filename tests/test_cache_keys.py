@@ -7,6 +7,8 @@ from django.test import RequestFactory
 
 from catalogue.caching import PublicPageCacheMiddleware, canonical_query
 
+pytestmark = pytest.mark.page_cache
+
 
 def page_keys() -> set[str]:
     return {key for key in cache._cache if ":page:" in key}  # locmem's own store

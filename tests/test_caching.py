@@ -11,6 +11,8 @@ from catalogue import caching, services
 from catalogue.models import Status
 from tests.factories import PracticeFactory
 
+pytestmark = pytest.mark.page_cache
+
 redis_only = pytest.mark.skipif(
     not os.environ.get("REDIS_URL"), reason="set REDIS_URL to test the shared Redis cache"
 )

@@ -23,6 +23,8 @@ from config import cache as fail_open
 from tests.admin_forms import post_practice_form
 from tests.servers import Gunicorn, RedisServer, free_port
 
+pytestmark = pytest.mark.page_cache
+
 
 def cache_settings(url: str) -> dict:
     return {

@@ -7,6 +7,8 @@ import pytest
 
 from catalogue.caching import PublicPageCacheMiddleware
 
+pytestmark = pytest.mark.page_cache
+
 SITE = "https://kotouttaminen.example"
 HOSTILE = "evil.example"
 

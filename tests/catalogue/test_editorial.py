@@ -497,14 +497,12 @@ def test_admin_login_locks_after_repeated_failures_and_lifts_after_cooloff(
 
 @pytest.mark.django_db
 def test_lockout_reads_the_client_address_behind_a_proxy(client, editor, settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 1
-    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    # One load balancer (10.9.9.9) appends the address it saw to X-Forwarded-For.
+    settings.TRUSTED_PROXY_COUNT = 1
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        try_login(client, "wrong", address="10.9.9.9", HTTP_X_FORWARDED_FOR="203.0.113.5, 10.9.9.9")
+        try_login(client, "wrong", address="10.9.9.9", HTTP_X_FORWARDED_FOR="203.0.113.5")
     # Another reader behind the same load balancer is not locked out.
-    other = try_login(
-        client, "pw", address="10.9.9.9", HTTP_X_FORWARDED_FOR="198.51.100.7, 10.9.9.9"
-    )
+    other = try_login(client, "pw", address="10.9.9.9", HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert other.status_code == 302
-    same = try_login(client, "pw", address="10.9.9.9", HTTP_X_FORWARDED_FOR="203.0.113.5, 10.9.9.9")
+    same = try_login(client, "pw", address="10.9.9.9", HTTP_X_FORWARDED_FOR="203.0.113.5")
     assert same.status_code == 429
