@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock messages migrate load run test test-browser lint format makemessages ci clean
+.PHONY: help install lock redis-server messages migrate load run test test-browser lint format makemessages ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
@@ -44,7 +44,13 @@ load: migrate ## Load the catalogue into the local database (idempotent)
 run: messages load ## Set up and serve the site on SQLite at http://127.0.0.1:8000/
 	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 
-test: messages ## Set up and run every test but the browser ones (DATABASE_URL chooses the database)
+# The fault tests start their own redis-server (Debian's package; as root it is installed).
+redis-server:
+	@command -v redis-server >/dev/null || { \
+	  echo "== Installing redis-server from Debian for the fault tests"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server; }
+
+test: messages redis-server ## Set up and run every test but the browser ones (DATABASE_URL chooses the database)
 	$(BIN)/pytest -m "not browser"
 
 test-browser: messages ## Run the browser tests (Debian's Chromium at /usr/bin/chromium, SQLite)
