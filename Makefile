@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help system-packages install messages migrate load run test lint format makemessages ci clean
+.PHONY: help system-packages install lock redis-server messages migrate load run test test-browser lint format makemessages ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
@@ -28,13 +28,25 @@ system-packages: ## Install the Debian packages search needs when they are missi
 	  echo "Not a Debian system: install $$missing yourself for the best search (plain stemming without)."; \
 	fi
 
-$(BIN)/.installed: pyproject.toml
+# The exact versions and hashes of every package (requirements/test-lock.txt, made by
+# `make lock` from pyproject.toml): two installs a month apart run the same code.
+$(BIN)/.installed: requirements/test-lock.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet ".[test]"
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/test-lock.txt
 	touch $@
 
-install: system-packages $(BIN)/.installed ## Create the virtualenv and install the dependencies
+install: system-packages $(BIN)/.installed ## Create the virtualenv and install the locked dependencies
+
+# uv only resolves here; installs use pip and the lock files. Universal: one lock for every
+# platform (the Docker image, a developer's Mac); hashes of every file of each version.
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --universal \
+	--python-version 3.11
+
+lock: ## Re-resolve the dependencies of pyproject.toml into requirements/*.txt (needs PyPI)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet uv
+	$(UV_COMPILE) -o requirements/lock.txt
+	$(UV_COMPILE) --extra test -o requirements/test-lock.txt
 
 messages: install ## Compile the translation catalogues (.po -> .mo)
 	$(BIN)/pybabel compile --domain django --directory locale --statistics
@@ -48,8 +60,18 @@ load: migrate ## Load the catalogue into the local database (idempotent)
 run: messages load ## Set up and serve the site on SQLite at http://127.0.0.1:8000/
 	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 
-test: messages ## Set up and run every test (DATABASE_URL chooses the database)
-	$(BIN)/pytest
+# The fault tests start their own redis-server (Debian's package; as root it is installed).
+redis-server:
+	@command -v redis-server >/dev/null || { \
+	  echo "== Installing redis-server from Debian for the fault tests"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server; }
+
+test: messages redis-server ## Set up and run every test but the browser ones (DATABASE_URL chooses the database)
+	$(BIN)/pytest -m "not browser"
+
+test-browser: messages ## Run the browser tests (Debian's Chromium at /usr/bin/chromium, SQLite)
+	@test -x /usr/bin/chromium || { echo "Install Chromium: apt-get install -y chromium"; exit 1; }
+	env -u DATABASE_URL $(BIN)/pytest -m browser
 
 lint: install ## Check formatting and lint with ruff
 	$(BIN)/ruff check .

@@ -9,6 +9,10 @@ Usage (see benchmarks/RESULTS.md):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kunnat_load \\
     REDIS_URL=redis://127.0.0.1:6379/3 \\
         .venv/bin/python benchmarks/load.py --practices 10000 --seconds 15 --clients 16
+
+With --uncached the whole-page cache is off (PUBLIC_PAGE_CACHE=0): every request does the
+work of a cache miss, which is what every search and every page after an edit costs.
+--only chooses request types by label (e.g. --only "practice page" "practice list").
 """
 
 import argparse
@@ -34,7 +38,7 @@ end
 """
 
 
-def production_env(url: str, redis: str) -> dict:
+def production_env(url: str, redis: str, cached: bool = True) -> dict:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -45,6 +49,8 @@ def production_env(url: str, redis: str) -> dict:
         "REDIS_URL": redis,
         # Loopback has no TLS; in production the proxy terminates it.
         "SECURE_SSL_REDIRECT": "0",
+        "SITE_URL": f"http://127.0.0.1:{PORT}",
+        "PUBLIC_PAGE_CACHE": "1" if cached else "0",
     }
 
 
@@ -105,13 +111,15 @@ def main():
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--uncached", action="store_true", help="turn the page cache off")
+    parser.add_argument("--only", nargs="*", help="request labels to run (the floor always)")
     args = parser.parse_args()
     url, redis = os.environ.get("DATABASE_URL", ""), os.environ.get("REDIS_URL", "")
     if not url.startswith("postgres") or not redis.startswith("redis"):
         sys.exit("Set DATABASE_URL (PostgreSQL) and REDIS_URL (Redis on loopback).")
     if not shutil.which("wrk"):
         sys.exit("Install wrk (Debian package wrk).")
-    env = production_env(url, redis)
+    env = production_env(url, redis, cached=not args.uncached)
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from search_latency import ensure_database
 
@@ -143,12 +151,15 @@ def main():
         ("home page", "/fi/"),
         ("practice list", "/fi/kaytannot/"),
         ("filtered list", "/fi/kaytannot/?language=ar&target_group=women"),
+        ("search with a filter", "/fi/kaytannot/?q=neuvonta&language=ar"),
         ("search", "/fi/kaytannot/?q=suomen+kieli"),
         ("practice page", practice),
         ("municipality page", municipality),
         ("API list", "/api/v1/practices/"),
         ("API practice", api_practice),
     ]
+    if args.only:
+        requests = [r for r in requests if r[0] in ("minimal Django view (floor)", *args.only)]
     script = ROOT / "benchmarks" / ".wrk-stats.lua"
     script.write_text(LUA)
     server = subprocess.Popen(
@@ -185,7 +196,8 @@ def main():
         floor = rows[0][2]["rps"]
         print(
             f"{args.clients} concurrent clients, {args.seconds} s each, gunicorn "
-            f"{args.workers} sync workers, {args.practices:,} practices\n"
+            f"{args.workers} sync workers, {args.practices:,} practices, page cache "
+            f"{'off' if args.uncached else 'on'}\n"
         )
         print("| request | req/s | ratio to floor | p50 ms | p95 ms | p99 ms | errors |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -5,6 +5,7 @@ Redis or PostgreSQL services beyond creating and dropping one database of its ow
 """
 
 import contextlib
+import http.client
 import os
 import signal
 import socket
@@ -143,10 +144,16 @@ class Gunicorn:
         )
 
         def answers():
-            with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                return True
+            connection = http.client.HTTPConnection(self.host, timeout=5)
+            try:
+                connection.request("GET", "/health/", headers={"Host": self.host})
+                return connection.getresponse().status == 200
+            finally:
+                connection.close()
 
-        wait_until(answers, what="gunicorn")
+        # Every worker booted, not only the port open: a slow machine takes its time.
+        for _ in range(self.workers * 2):
+            wait_until(answers, timeout=90, what="gunicorn")
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

