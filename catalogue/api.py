@@ -5,20 +5,22 @@ code. Every record carries all three languages at once, so one request is enough
 client in any language.
 """
 
-from datetime import UTC, datetime
+import re
+from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja import Path as PathEx
 from ninja.errors import ValidationError
+from pydantic import AfterValidator, BeforeValidator
 
 from catalogue import filters
 from catalogue.i18n import language_codes, translated_urls, translated_values
 from catalogue.links import absolute_url
 from catalogue.models import MAX_ID, Practice, Status
+from catalogue.search import MAX_QUERY_LENGTH
 from municipalities.models import Municipality
 
 api = NinjaAPI(
@@ -131,24 +133,77 @@ class ErrorOut(Schema):
     detail: list[dict]
 
 
+class NotFoundOut(Schema):
+    detail: str
+
+
+# RFC 3339 (the ISO 8601 profile of OpenAPI's date-time): date, time and offset. A number
+# is not a time here, though pydantic would read it as Unix time.
+RFC3339 = re.compile(
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
+)
+
+
+def _iso_8601_only(value):
+    if not isinstance(value, str) or not RFC3339.match(value):
+        raise ValueError("Give an ISO 8601 date and time with its offset: 2025-01-31T12:00:00Z.")
+    return value
+
+
+def _whole_milliseconds_after(value: datetime) -> datetime:
+    """The first instant that the API would write as a later time than `value`.
+
+    updated_at is sent with milliseconds, so "changed after T" means "sent as a time after
+    T": stored microseconds below the millisecond must not make the record newer than the
+    time the client saw.
+    """
+    return value.replace(microsecond=value.microsecond // 1000 * 1000) + timedelta(milliseconds=1)
+
+
+ModifiedAfter = Annotated[
+    datetime, BeforeValidator(_iso_8601_only), AfterValidator(_whole_milliseconds_after)
+]
+
+
+def _facet_values(pattern: str):
+    return Annotated[str, Field(pattern=pattern)]
+
+
 class PracticeFilterParams(Schema):
     """The same filters as the public practice list. Repeat a parameter for OR."""
 
     q: str | None = Field(
-        None, description="Search words (websearch syntax on PostgreSQL), at most 200 characters."
+        None,
+        max_length=MAX_QUERY_LENGTH,
+        description=(
+            f"Search words (websearch syntax on PostgreSQL), at most {MAX_QUERY_LENGTH} characters."
+        ),
     )
-    municipality: list[str] = Field([], description="Statistics Finland municipality code.")
-    region: list[str] = Field([], description="Statistics Finland region code.")
-    target_group: list[str] = Field([], description="Target group slug.")
-    theme: list[str] = Field([], description="Theme slug.")
-    language: list[str] = Field([], description="ISO 639 code of a service language.")
-    partner: list[str] = Field([], description="Partner organisation slug.")
+    municipality: list[_facet_values("^[0-9]{3}$")] = Field(
+        [], max_length=filters.MAX_VALUES, description="Statistics Finland municipality code."
+    )
+    region: list[_facet_values("^[0-9]{2}$")] = Field(
+        [], max_length=filters.MAX_VALUES, description="Statistics Finland region code."
+    )
+    target_group: list[_facet_values(filters.SLUG.pattern)] = Field(
+        [], max_length=filters.MAX_VALUES, description="Target group slug."
+    )
+    theme: list[_facet_values(filters.SLUG.pattern)] = Field(
+        [], max_length=filters.MAX_VALUES, description="Theme slug."
+    )
+    language: list[_facet_values("^[a-z]{2,3}$")] = Field(
+        [], max_length=filters.MAX_VALUES, description="ISO 639 code of a service language."
+    )
+    partner: list[_facet_values(filters.SLUG.pattern)] = Field(
+        [], max_length=filters.MAX_VALUES, description="Partner organisation slug."
+    )
     lang: Literal["fi", "sv", "en"] = Field("fi", description="The language searched in.")
-    modified_after: datetime | None = Field(
+    modified_after: ModifiedAfter | None = Field(
         None,
         description=(
-            "ISO 8601 time: only practices changed after it, for incremental sync "
-            "(remember the largest updated_at you have seen)."
+            "RFC 3339 (ISO 8601) time with offset: only practices whose updated_at, as the "
+            "API writes it (milliseconds), is later. For incremental sync, pass the largest "
+            "updated_at you have seen: a page of results then never repeats."
         ),
     )
 
@@ -161,16 +216,25 @@ class PageParams(Schema):
 @api.exception_handler(ValidationError)
 def invalid_parameters(request, exc: ValidationError):
     """Bad input is the client's error: 400 naming each offending parameter, never a 500."""
-    parameters = sorted({str(error["loc"][-1]) for error in exc.errors if error.get("loc")})
+    detail = [
+        {"parameter": _parameter(error["loc"]), "message": error["msg"]}
+        for error in exc.errors
+        if error.get("loc")
+    ]
     return api.create_response(
         request,
         {
             "error": "invalid_parameter",
-            "parameters": parameters,
-            "detail": [{"parameter": str(e["loc"][-1]), "message": e["msg"]} for e in exc.errors],
+            "parameters": sorted({d["parameter"] for d in detail}),
+            "detail": detail,
         },
         status=400,
     )
+
+
+def _parameter(loc) -> str:
+    """The parameter's name: ("query", "search", "region", 0) is a value of region."""
+    return str([part for part in loc if isinstance(part, str)][-1])
 
 
 def _absolute(request, urls: dict[str, str]) -> dict[str, str | None]:
@@ -251,10 +315,7 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
     selection = filters.select(query, search.lang)
     queryset = filters.results(selection, query, search.lang)
     if search.modified_after is not None:
-        modified_after = search.modified_after
-        if timezone.is_naive(modified_after):
-            modified_after = timezone.make_aware(modified_after, UTC)
-        queryset = queryset.filter(updated_at__gt=modified_after)
+        queryset = queryset.filter(updated_at__gte=search.modified_after)
     if not query.q:
         queryset = queryset.order_by("id")
     queryset = queryset.with_related()
@@ -262,7 +323,11 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
     return _paginate(request, queryset, params, practice_record, count)
 
 
-@api.get("/practices/{practice_id}/", response={200: PracticeOut}, tags=["practices"])
+@api.get(
+    "/practices/{practice_id}/",
+    response={200: PracticeOut, 400: ErrorOut, 404: NotFoundOut},
+    tags=["practices"],
+)
 def get_practice(request, practice_id: PracticeId):
     return practice_record(
         request, get_object_or_404(Practice.objects.published().with_related(), pk=practice_id)
@@ -285,7 +350,11 @@ def list_municipalities(request, params: Query[PageParams]):
     return _paginate(request, _municipalities(), params, _municipality)
 
 
-@api.get("/municipalities/{code}/", response={200: MunicipalityDetailOut}, tags=["municipalities"])
+@api.get(
+    "/municipalities/{code}/",
+    response={200: MunicipalityDetailOut, 400: ErrorOut, 404: NotFoundOut},
+    tags=["municipalities"],
+)
 def get_municipality(request, code: MunicipalityCode):
     municipality = get_object_or_404(
         _municipalities().prefetch_related(

@@ -23,12 +23,19 @@ def absolute_url(path: str) -> str:
 
 
 @require_GET
-def practice_permalink(request, pk: int):
-    """/p/<id>/: the practice in the visitor's language, or in one it exists in."""
+def practice_permalink(request, pk: int, language: str | None = None):
+    """/p/<id>/: the practice in the visitor's language, or in one it exists in.
+
+    /p/<id>/sv/ (or /p/<id>/?lang=sv) pins the language: the link opens the Swedish page
+    whatever the reader's browser prefers, as long as the practice has one.
+    """
     if pk > MAX_ID:
         raise Http404
+    language = language or request.GET.get("lang")
+    if language is not None and language not in language_codes():
+        raise Http404
     practice = get_object_or_404(Practice.objects.published(), pk=pk)
-    preferred = translation.get_language_from_request(request)
+    preferred = language or translation.get_language_from_request(request)
     for code in [preferred, *language_codes()]:
         url = practice.get_absolute_url(code)
         if url:

@@ -17,6 +17,11 @@ urlpatterns = [
     path("api/v1/catalogue.json", opendata.catalogue_json, name="catalogue_json"),
     path("api/v1/", api.urls),
     path("p/<int:pk>/", links.practice_permalink, name="practice_permalink"),
+    path(
+        "p/<int:pk>/<str:language>/",
+        links.practice_permalink,
+        name="practice_permalink_language",
+    ),
     path("robots.txt", links.robots_txt, name="robots_txt"),
     path("health/", links.health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": links.SITEMAPS}, name="sitemap"),

@@ -63,6 +63,7 @@ def practice_transition(*, practice: Practice, user, action: str) -> Practice:
         )
     with transaction.atomic(), reversion.create_revision():
         practice.status = transition.target
+        practice.note_first_publication()  # opendata: Atom's <published> (issue 13)
         practice.save()
         reversion.set_user(user)
         reversion.set_comment(transition.comment)

@@ -207,7 +207,7 @@ def test_practice_page_runs_a_fixed_number_of_queries(
     client, db, django_assert_max_num_queries, size
 ):
     practice = PracticeFactory(municipalities=MunicipalityFactory.create_batch(size))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         assert client.get(practice.get_absolute_url("fi")).status_code == 200
 
 
@@ -217,5 +217,5 @@ def test_municipality_page_runs_a_fixed_number_of_queries(
 ):
     municipality = MunicipalityFactory()
     PracticeFactory.create_batch(size, lead_municipality=municipality)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         assert client.get(municipality.get_absolute_url("fi")).status_code == 200
