@@ -3,8 +3,8 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
 
-from catalogue.models import Practice
 from catalogue.links import absolute_url
+from catalogue.models import Practice
 from catalogue.views import TranslatedSlugMixin, list_links
 from municipalities.models import Municipality, Region
 
