@@ -405,3 +405,90 @@ def test_about_page_states_the_licence_and_the_source(client):
     html = client.get("/sv/om/").content.decode()
     assert 'rel="license"' in html and "CC BY 4.0" in html
     assert "Kunnat kotouttavat" in html
+
+
+# Exports for officers and spreadsheets ------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_practices_csv_applies_the_lists_filters(client, db):
+    espoo = MunicipalityFactory(code="049")
+    ours = PracticeFactory(lead_municipality=espoo)
+    PracticeFactory()
+    rows = parse_csv(client.get("/api/v1/practices.csv", {"municipality": "049"}))
+    assert [int(row["id"]) for row in rows] == [ours.pk]
+
+
+@pytest.mark.django_db
+def test_practices_csv_refuses_a_filter_it_cannot_apply(client, db):
+    response = client.get("/api/v1/practices.csv", {"municipality": "999"})
+    assert response.status_code == 400
+    assert response.json()["parameters"] == ["municipality"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("lang", "name"), [("fi", "Kruunupyy"), ("sv", "Kronoby")])
+def test_practices_csv_has_names_beside_codes_in_the_asked_language(client, db, lang, name):
+    kronoby = MunicipalityFactory(code="288", name_fi="Kruunupyy", name_sv="Kronoby")
+    PracticeFactory(lead_municipality=kronoby)
+    [row] = parse_csv(client.get("/api/v1/practices.csv", {"lang": lang}))
+    assert row["municipalities"] == "288"
+    assert row["municipality_names"] == name
+
+
+@pytest.mark.django_db
+def test_excel_download_is_semicolon_separated_utf8_with_a_byte_order_mark(client, practice):
+    response = client.get("/api/v1/practices.csv", {"format": "excel"})
+    assert response["Content-Disposition"] == 'attachment; filename="practices-excel.csv"'
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeffid;title_fi;title_sv;title_en;")
+    [row] = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+    assert row["title_sv"] == practice.title_sv
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("query", "parameter"), [("format=xlsx", "format"), ("lang=de", "lang")])
+def test_exports_refuse_an_unknown_format_or_language(client, query, parameter):
+    for path in ("/api/v1/practices.csv", "/api/v1/municipalities.csv"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 400
+        assert response.json()["parameters"] == [parameter]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "title", ["=HYPERLINK(1)", "+358 40", "-1+1", "@SUM(A1)", "\tcmd", "\rcmd"]
+)
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_begin_with_an_apostrophe(
+    client, db, title
+):
+    PracticeFactory(title_fi=title)
+    for query in ("", "format=excel"):
+        text = client.get(f"/api/v1/practices.csv?{query}").content.decode("utf-8-sig")
+        [row] = list(csv.DictReader(io.StringIO(text), delimiter=";" if query else ","))
+        assert row["title_fi"] == "'" + title
+
+
+@pytest.mark.django_db
+def test_csv_leaves_ordinary_cells_alone(client, db):
+    PracticeFactory(title_fi="Kerho 2017 – uusi")
+    [row] = parse_csv(client.get("/api/v1/practices.csv"))
+    assert row["title_fi"] == "Kerho 2017 – uusi"
+    assert row["source_year"] == "2017"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/api/v1/practices.csv", "/api/v1/municipalities.csv", "/api/v1/catalogue.json"]
+)
+def test_exports_speak_the_asked_language_not_the_browsers(client, practice, path):
+    # The Swedish browser asks first; the shared page cache must not hand its Swedish
+    # attribution to the next reader, who asked for nothing (Finnish).
+    swedish = client.get(path, headers={"Accept-Language": "sv"})
+    plain = client.get(path, headers={"Accept-Language": "en"})
+    asked = client.get(path, {"lang": "sv"}, headers={"Accept-Language": "fi"})
+    assert swedish["Content-Language"] == plain["Content-Language"] == "fi"
+    assert asked["Content-Language"] == "sv"
+    assert plain.content == swedish.content
+    assert "Lisenssi CC BY 4.0" in plain.content.decode("utf-8")
+    assert "Licens CC BY 4.0" in asked.content.decode("utf-8")
