@@ -23,7 +23,19 @@ from catalogue.models import MAX_ID, Practice, Status
 from catalogue.search import MAX_QUERY_LENGTH
 from municipalities.models import Municipality
 
-api = NinjaAPI(
+
+class CatalogueAPI(NinjaAPI):
+    """The API, whose OpenAPI document also lists the known filter values and describes
+    the downloads and feeds (catalogue.openapi), so that one document covers every
+    machine-readable address."""
+
+    def get_openapi_schema(self, **kwargs):
+        from catalogue.openapi import complete
+
+        return complete(super().get_openapi_schema(**kwargs))
+
+
+api = CatalogueAPI(
     title="Kunnat kotouttavat API",
     version="1",
     description=(

@@ -6,6 +6,7 @@ never changes when an editor changes the title or the slug.
 """
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from catalogue import filters
 from catalogue.links import absolute_url
-from catalogue.opendata import bad_parameters
+from catalogue.opendata import export_query
 
 MAX_ENTRIES = 50
 
@@ -31,11 +32,10 @@ class PracticeFeed(Feed):
     feed_type = TextSummaryAtomFeed
 
     def __call__(self, request, *args, **kwargs):
-        query = filters.parse(request.GET)
-        filters.resolve(query)
-        if query.problems:
-            # A feed that silently dropped a filter would follow the wrong practices.
-            return bad_parameters([(p.parameter, p.reason) for p in query.problems])
+        # A feed that silently dropped a filter would follow the wrong practices: 400.
+        query = export_query(request)
+        if isinstance(query, HttpResponse):
+            return query
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):

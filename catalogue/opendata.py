@@ -15,6 +15,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from pydantic import ValidationError
 
 from catalogue import filters
 from catalogue.http import latest_change
@@ -26,7 +27,7 @@ LICENCE = {
     "name": "CC BY 4.0",
     "url": "https://creativecommons.org/licenses/by/4.0/",
 }
-SEPARATORS = {"comma": ",", ",": ",", "semicolon": ";", ";": ";", "tab": "\t", "\t": "\t"}
+SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 # Lists inside one CSV cell (codes, slugs) are joined with this, whatever the separator.
 LIST_JOINER = "|"
 
@@ -125,6 +126,32 @@ def _csv_response(request, rows: list[list], header: list[str], filename: str):
     return licence_headers(response)
 
 
+def export_query(request) -> filters.PracticeQuery | JsonResponse:
+    """The list's filters, held to the API's rules (catalogue.api.PracticeFilterParams).
+
+    The public list forgives (it trims, shortens and ignores); a download or a feed is read
+    by programs, which get a 400 naming what cannot be used instead of other rows.
+    """
+    from catalogue.api import PracticeFilterParams
+
+    data = {}
+    for name in filters.PARAMETERS:
+        if name in request.GET:
+            values = request.GET.getlist(name)
+            data[name] = values[0] if name == "q" and len(values) == 1 else values
+    try:
+        PracticeFilterParams.model_validate(data)
+    except ValidationError as error:
+        return bad_parameters(
+            [(str(e["loc"][0]) if e["loc"] else "query", e["msg"]) for e in error.errors()]
+        )
+    query = filters.parse(request.GET)
+    filters.resolve(query)
+    if query.problems:
+        return bad_parameters([(p.parameter, p.reason) for p in query.problems])
+    return query
+
+
 def filtered_practices(request):
     """The published practices the list's filters in the query string choose, by id.
 
@@ -132,10 +159,9 @@ def filtered_practices(request):
     export that silently ignored a filter would hand over the wrong rows).
     """
     language = translation.get_language()
-    query = filters.parse(request.GET)
-    filters.resolve(query)
-    if query.problems:
-        return bad_parameters([(p.parameter, p.reason) for p in query.problems])
+    query = export_query(request)
+    if isinstance(query, HttpResponse):
+        return query
     selection = filters.select(query, language)
     queryset = filters.results(selection, query, language)
     return queryset if query.q else queryset.order_by("pk")
