@@ -1,9 +1,13 @@
 """Addresses that last: the language-neutral permalink, robots.txt and the sitemap."""
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
@@ -55,17 +59,28 @@ def health(request):
 
 @require_GET
 def robots_txt(request):
-    sitemap = absolute_url(reverse("sitemap"))
+    sitemap = absolute_url(reverse("sitemap"))  # the index of the sitemap's sections
     lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+def x_default_url(urls: dict[str, str]) -> str | None:
+    """The address for readers whose language the site lacks: Finnish, else the first
+    language the page exists in. The same in the sitemap and in the page's own links, and
+    always a page (never the unprefixed address, which only redirects)."""
+    return next(iter(urls.values()), None)
+
+
 class TranslatedSitemap(Sitemap):
-    """Every page in every language it exists in, with hreflang alternates."""
+    """Every page in every language it exists in, with hreflang alternates.
+
+    Addresses are absolute on SITE_URL, never on the request's Host header.
+    """
 
     i18n = True
     alternates = True
-    x_default = True
+    # Django's own x-default is the unprefixed address, which answers 302 or 404 here.
+    x_default = False
 
     def get_languages_for_item(self, item):
         return [code for code in language_codes() if self._exists(item, code)]
@@ -75,6 +90,16 @@ class TranslatedSitemap(Sitemap):
 
     def location(self, item):
         return item.get_absolute_url(translation.get_language())
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        scheme, _, domain = settings.SITE_URL.partition("://")
+        urls = super().get_urls(page=page, site=SimpleNamespace(domain=domain), protocol=scheme)
+        for url in urls:
+            alternates = {a["lang_code"]: a["location"] for a in url["alternates"]}
+            default = x_default_url(alternates)
+            if default:
+                url["alternates"].append({"location": default, "lang_code": "x-default"})
+        return urls
 
 
 class StaticPagesSitemap(TranslatedSitemap):
@@ -86,6 +111,7 @@ class StaticPagesSitemap(TranslatedSitemap):
             "catalogue:practice_list",
             "municipalities:municipality_list",
             "catalogue:about",
+            "catalogue:accessibility",
             "catalogue:api_docs",
         ]
 
@@ -114,6 +140,22 @@ class MunicipalitySitemap(TranslatedSitemap):
 
     def _exists(self, item, code):
         return bool(getattr(item, f"slug_{code}"))
+
+
+@require_GET
+def sitemap_index(request):
+    """/sitemap.xml: every page of every section, on SITE_URL (Django's index view builds
+    the addresses from the request's Host header)."""
+    entries = []
+    for section, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class()
+        location = absolute_url(reverse("sitemap_section", kwargs={"section": section}))
+        for page in range(1, sitemap.paginator.num_pages + 1):
+            address = location if page == 1 else f"{location}?p={page}"
+            entries.append(SitemapIndexItem(address, sitemap.get_latest_lastmod()))
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
 
 
 SITEMAPS = {

@@ -1,6 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +24,14 @@ urlpatterns = [
     ),
     path("robots.txt", links.robots_txt, name="robots_txt"),
     path("health/", links.health, name="health"),
-    path("sitemap.xml", sitemap, {"sitemaps": links.SITEMAPS}, name="sitemap"),
+    # An index of sections, each paged at 50,000 addresses (Google's limit per file).
+    path("sitemap.xml", links.sitemap_index, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": links.SITEMAPS},
+        name="sitemap_section",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from catalogue.links import absolute_url
+from catalogue.links import absolute_url, x_default_url
 from catalogue.opendata import LICENCE
 
 register = template.Library()
@@ -19,6 +19,12 @@ JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 @register.simple_tag
 def absolute(url: str) -> str:
     return absolute_url(url or "")
+
+
+@register.filter
+def x_default(urls: dict | None) -> str | None:
+    """The page's x-default address, as in the sitemap (catalogue.links.x_default_url)."""
+    return x_default_url(urls or {})
 
 
 @register.filter

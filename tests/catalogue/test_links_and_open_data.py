@@ -226,11 +226,23 @@ def test_print_stylesheet_hides_navigation_and_prints_link_targets():
 # Sitemap, robots, feed ----------------------------------------------------------------
 
 
+def sitemap_entries(client) -> list:
+    """Every <url> of every page of every section the sitemap index lists."""
+    index = client.get("/sitemap.xml")
+    assert index["Content-Type"] == "application/xml"
+    entries = []
+    for loc in ElementTree.fromstring(index.content).iter(f"{SITEMAP}loc"):
+        assert loc.text.startswith("http://testserver/sitemap-")
+        response = client.get(loc.text.removeprefix("http://testserver"))
+        assert response.status_code == 200
+        entries += ElementTree.fromstring(response.content).iter(f"{SITEMAP}url")
+    return entries
+
+
 @pytest.mark.django_db
 def test_sitemap_lists_exactly_the_practice_and_municipality_pages(client, practice):
     no_english = PracticeFactory(slug_en=None)
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    locations = {url.find(f"{SITEMAP}loc").text for url in root.iter(f"{SITEMAP}url")}
+    locations = {url.find(f"{SITEMAP}loc").text for url in sitemap_entries(client)}
     expected = set()
     items = [practice, no_english, *practice.municipalities.all(), *no_english.municipalities.all()]
     for item in items:
@@ -258,12 +270,11 @@ def test_sitemap_lists_exactly_the_practice_and_municipality_pages(client, pract
 
 @pytest.mark.django_db
 def test_sitemap_entries_carry_hreflang_alternates(client, practice):
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    for url in root.iter(f"{SITEMAP}url"):
+    for url in sitemap_entries(client):
         if url.find(f"{SITEMAP}loc").text.endswith(practice.get_absolute_url("fi")):
             links = {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
             assert links["sv"] == f"http://testserver{practice.get_absolute_url('sv')}"
-            assert "x-default" in links
+            assert links["x-default"] == f"http://testserver{practice.get_absolute_url('fi')}"
             return
     pytest.fail("the practice is not in the sitemap")
 
@@ -273,6 +284,81 @@ def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+HREFLANG = re.compile(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">')
+
+
+@pytest.mark.django_db
+def test_sitemap_x_default_is_the_pages_own_and_every_address_answers_200(client, catalogue):
+    entries = sitemap_entries(client)
+    assert len(entries) > 300
+    for url in entries:
+        location = url.find(f"{SITEMAP}loc").text
+        links = {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
+        response = client.get(location.removeprefix("http://testserver"))
+        assert response.status_code == 200, location
+        on_page = dict(HREFLANG.findall(response.content.decode()))
+        assert on_page == links, location
+        assert client.get(links["x-default"].removeprefix("http://testserver")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_practice_without_finnish_points_x_default_at_its_swedish_page(client, db):
+    practice = PracticeFactory(slug_fi=None, title_fi="", original_language="sv")
+    html = client.get(practice.get_absolute_url("sv")).content.decode()
+    expected = f"http://testserver{practice.get_absolute_url('sv')}"
+    assert dict(HREFLANG.findall(html))["x-default"] == expected
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_every_public_page_in_every_language(client, db):
+    locations = {url.find(f"{SITEMAP}loc").text for url in sitemap_entries(client)}
+    for path in (
+        "/fi/saavutettavuus/",
+        "/sv/tillganglighet/",
+        "/en/accessibility/",
+        "/fi/tietoa/",
+        "/en/api/",
+        "/sv/verksamheter/",
+        "/en/municipalities/",
+    ):
+        assert f"http://testserver{path}" in locations
+
+
+@pytest.mark.django_db
+def test_sitemap_index_pages_a_section_past_its_limit(client, db, monkeypatch):
+    from catalogue.links import PracticeSitemap
+
+    monkeypatch.setattr(PracticeSitemap, "limit", 4)
+    practices = PracticeFactory.create_batch(5)  # 15 addresses: 4 pages of at most 4
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    pages = [loc.text for loc in index.iter(f"{SITEMAP}loc") if "sitemap-practices" in loc.text]
+    assert pages == [
+        "http://testserver/sitemap-practices.xml",
+        "http://testserver/sitemap-practices.xml?p=2",
+        "http://testserver/sitemap-practices.xml?p=3",
+        "http://testserver/sitemap-practices.xml?p=4",
+    ]
+    locations = []
+    for page in pages:
+        root = ElementTree.fromstring(client.get(page.removeprefix("http://testserver")).content)
+        found = [url.find(f"{SITEMAP}loc").text for url in root.iter(f"{SITEMAP}url")]
+        assert len(found) <= 4
+        locations += found
+    assert len(locations) == len(set(locations)) == 15
+    assert {f"http://testserver{p.get_absolute_url('sv')}" for p in practices} <= set(locations)
+
+
+@pytest.mark.django_db
+def test_sitemap_addresses_come_from_site_url(client, practice, settings):
+    settings.SITE_URL = "https://kotouttaminen.example"
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    for loc in index.iter(f"{SITEMAP}loc"):
+        assert loc.text.startswith("https://kotouttaminen.example/sitemap-")
+    root = ElementTree.fromstring(client.get("/sitemap-practices.xml").content)
+    for url in root.iter(f"{SITEMAP}url"):
+        assert url.find(f"{SITEMAP}loc").text.startswith("https://kotouttaminen.example/")
 
 
 @pytest.mark.django_db
