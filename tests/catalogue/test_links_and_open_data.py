@@ -184,9 +184,13 @@ def test_practice_page_has_schema_org_json_ld(client, practice):
     html = client.get(practice.get_absolute_url("fi")).content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
     data = json.loads(block)
-    assert data["@type"] == "GovernmentService"
-    assert data["name"] == practice.title_fi
-    assert data["areaServed"][0]["identifier"] == practice.lead_municipality.code
+    assert data["@type"] == "WebPage"
+    assert data["inLanguage"] == "fi"
+    service = data["mainEntity"]
+    assert service["@type"] == "GovernmentService"
+    assert service["name"] == practice.title_fi
+    assert service["areaServed"][0]["identifier"] == practice.lead_municipality.code
+    assert service["provider"]["name"] == practice.lead_municipality.name_fi
     assert data["isBasedOn"]["publisher"]["name"] == "Suomen Kuntaliitto"
 
 
@@ -195,7 +199,7 @@ def test_json_ld_cannot_break_out_of_its_script_element(client, db):
     practice = PracticeFactory(title_fi="</script><script>alert(1)</script>")
     html = client.get(practice.get_absolute_url("fi")).content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
-    assert json.loads(block)["name"] == practice.title_fi
+    assert json.loads(block)["mainEntity"]["name"] == practice.title_fi
     assert "<script>alert(1)" not in html
 
 
