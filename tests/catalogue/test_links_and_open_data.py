@@ -2,7 +2,7 @@ import csv
 import io
 import json
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
@@ -582,3 +582,18 @@ def test_exports_speak_the_asked_language_not_the_browsers(client, practice, pat
     assert plain.content == swedish.content
     assert "Lisenssi CC BY 4.0" in plain.content.decode("utf-8")
     assert "Licens CC BY 4.0" in asked.content.decode("utf-8")
+
+
+@pytest.mark.django_db
+def test_practice_page_gives_its_last_change_as_a_valid_html_time(client, practice):
+    when = datetime(2025, 6, 7, 8, 9, 10, 123456, tzinfo=UTC)
+    Practice.objects.filter(pk=practice.pk).update(updated_at=when)
+    html = client.get(practice.get_absolute_url("fi")).content.decode()
+    assert '<time datetime="2025-06-07T08:09:10Z">' in html
+
+
+@pytest.mark.django_db
+def test_list_forms_name_their_action(client, db):
+    html = client.get("/sv/verksamheter/").content.decode()
+    assert 'action=""' not in html
+    assert html.count('<form method="get" action="/sv/verksamheter/">') == 1
