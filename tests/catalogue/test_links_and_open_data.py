@@ -597,3 +597,20 @@ def test_list_forms_name_their_action(client, db):
     html = client.get("/sv/verksamheter/").content.decode()
     assert 'action=""' not in html
     assert html.count('<form method="get" action="/sv/verksamheter/">') == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "apostrophe", "as_text"),
+    [
+        ("/fi/rajapinta/", "alkuun lisätään heittomerkki", "dtype=str"),
+        ("/sv/api/", "börjar en cell med en apostrof", "kodkolumnernas typ Text"),
+        ("/en/api/", "starts with an apostrophe (')", "set the code columns to Text"),
+    ],
+)
+def test_api_page_documents_safe_cells_and_keeping_codes_as_text(client, path, apostrophe, as_text):
+    html = client.get(path).content.decode()
+    assert apostrophe in html
+    assert as_text in html
+    assert "OWASP" in html
+    assert "format=excel" in html
