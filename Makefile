@@ -48,6 +48,16 @@ lock: ## Re-resolve the dependencies of pyproject.toml into requirements/*.txt (
 	$(UV_COMPILE) -o requirements/lock.txt
 	$(UV_COMPILE) --extra test -o requirements/test-lock.txt
 
+# --- Open data checks (issue 13) ------------------------------------------------------
+# tests/test_html_validity.py runs the Nu HTML Checker: npm's vnu-jar on Debian's Java.
+node_modules/.package-lock.json: package.json package-lock.json
+	command -v java >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless)
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: node_modules/.package-lock.json
+# --- end of the open data checks ------------------------------------------------------
+
 messages: install ## Compile the translation catalogues (.po -> .mo)
 	$(BIN)/pybabel compile --domain django --directory locale --statistics
 
@@ -89,5 +99,5 @@ ci: lint ## What CI runs: lint, migrations check and the tests
 	$(MAKE) test
 
 clean: ## Remove the virtualenv, the local database and compiled files
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules
 	find locale -name '*.mo' -delete

@@ -5,15 +5,16 @@ code. Every record carries all three languages at once, so one request is enough
 client in any language.
 """
 
-from datetime import UTC, datetime
+import re
+from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja import Path as PathEx
 from ninja.errors import ValidationError
+from pydantic import AfterValidator, BeforeValidator
 
 from catalogue import filters
 from catalogue.caching import canonical_query
@@ -22,7 +23,19 @@ from catalogue.links import absolute_url
 from catalogue.models import MAX_ID, Practice, Status
 from municipalities.models import Municipality
 
-api = NinjaAPI(
+
+class CatalogueAPI(NinjaAPI):
+    """The API, whose OpenAPI document also lists the known filter values and describes
+    the downloads and feeds (catalogue.openapi), so that one document covers every
+    machine-readable address."""
+
+    def get_openapi_schema(self, **kwargs):
+        from catalogue.openapi import complete
+
+        return complete(super().get_openapi_schema(**kwargs))
+
+
+api = CatalogueAPI(
     title="Kunnat kotouttavat API",
     version="1",
     description=(
@@ -132,6 +145,38 @@ class ErrorOut(Schema):
     detail: list[dict]
 
 
+class NotFoundOut(Schema):
+    detail: str
+
+
+# RFC 3339 (the ISO 8601 profile of OpenAPI's date-time): date, time and offset. A number
+# is not a time here, though pydantic would read it as Unix time.
+RFC3339 = re.compile(
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
+)
+
+
+def _iso_8601_only(value):
+    if not isinstance(value, str) or not RFC3339.match(value):
+        raise ValueError("Give an ISO 8601 date and time with its offset: 2025-01-31T12:00:00Z.")
+    return value
+
+
+def _whole_milliseconds_after(value: datetime) -> datetime:
+    """The first instant that the API would write as a later time than `value`.
+
+    updated_at is sent with milliseconds, so "changed after T" means "sent as a time after
+    T": stored microseconds below the millisecond must not make the record newer than the
+    time the client saw.
+    """
+    return value.replace(microsecond=value.microsecond // 1000 * 1000) + timedelta(milliseconds=1)
+
+
+ModifiedAfter = Annotated[
+    datetime, BeforeValidator(_iso_8601_only), AfterValidator(_whole_milliseconds_after)
+]
+
+
 class PracticeFilterParams(Schema):
     """The API's own parameters of the practice list.
 
@@ -143,11 +188,12 @@ class PracticeFilterParams(Schema):
     lang: Literal["fi", "sv", "en"] = Field(
         "fi", description="The language searched first, and the order of the titles."
     )
-    modified_after: datetime | None = Field(
+    modified_after: ModifiedAfter | None = Field(
         None,
         description=(
-            "ISO 8601 time: only practices changed after it, for incremental sync "
-            "(remember the largest updated_at you have seen)."
+            "RFC 3339 (ISO 8601) time with offset: only practices whose updated_at, as the "
+            "API writes it (milliseconds), is later. For incremental sync, pass the largest "
+            "updated_at you have seen: a page of results then never repeats."
         ),
     )
 
@@ -160,16 +206,25 @@ class PageParams(Schema):
 @api.exception_handler(ValidationError)
 def invalid_parameters(request, exc: ValidationError):
     """Bad input is the client's error: 400 naming each offending parameter, never a 500."""
-    parameters = sorted({str(error["loc"][-1]) for error in exc.errors if error.get("loc")})
+    detail = [
+        {"parameter": _parameter(error["loc"]), "message": error["msg"]}
+        for error in exc.errors
+        if error.get("loc")
+    ]
     return api.create_response(
         request,
         {
             "error": "invalid_parameter",
-            "parameters": parameters,
-            "detail": [{"parameter": str(e["loc"][-1]), "message": e["msg"]} for e in exc.errors],
+            "parameters": sorted({d["parameter"] for d in detail}),
+            "detail": detail,
         },
         status=400,
     )
+
+
+def _parameter(loc) -> str:
+    """The parameter's name: ("query", "search", "region", 0) is a value of region."""
+    return str([part for part in loc if isinstance(part, str)][-1])
 
 
 def _absolute(request, urls: dict[str, str]) -> dict[str, str | None]:
@@ -255,10 +310,7 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
     selection = filters.select(query, search.lang)
     queryset = filters.results(selection, query, search.lang)
     if search.modified_after is not None:
-        modified_after = search.modified_after
-        if timezone.is_naive(modified_after):
-            modified_after = timezone.make_aware(modified_after, UTC)
-        queryset = queryset.filter(updated_at__gt=modified_after)
+        queryset = queryset.filter(updated_at__gte=search.modified_after)
     if not query.q:
         queryset = queryset.order_by("id")
     queryset = queryset.with_related()
@@ -266,7 +318,11 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
     return _paginate(request, queryset, params, practice_record, count)
 
 
-@api.get("/practices/{practice_id}/", response={200: PracticeOut}, tags=["practices"])
+@api.get(
+    "/practices/{practice_id}/",
+    response={200: PracticeOut, 400: ErrorOut, 404: NotFoundOut},
+    tags=["practices"],
+)
 def get_practice(request, practice_id: PracticeId):
     return practice_record(
         request, get_object_or_404(Practice.objects.published().with_related(), pk=practice_id)
@@ -289,7 +345,11 @@ def list_municipalities(request, params: Query[PageParams]):
     return _paginate(request, _municipalities(), params, _municipality)
 
 
-@api.get("/municipalities/{code}/", response={200: MunicipalityDetailOut}, tags=["municipalities"])
+@api.get(
+    "/municipalities/{code}/",
+    response={200: MunicipalityDetailOut, 400: ErrorOut, 404: NotFoundOut},
+    tags=["municipalities"],
+)
 def get_municipality(request, code: MunicipalityCode):
     municipality = get_object_or_404(
         _municipalities().prefetch_related(

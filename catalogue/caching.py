@@ -36,6 +36,7 @@ OTHER_PARAMETERS = (
     "lang",  # the API's language, and the open data exports' attribution language
     "modified_after",  # API
     "separator",  # CSV exports
+    "format",  # CSV exports: plain or excel
     "feedback",  # the thank-you notice after a report
 )
 

@@ -7,10 +7,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
@@ -30,12 +32,19 @@ def absolute_url(path: str) -> str:
 
 
 @require_GET
-def practice_permalink(request, pk: int):
-    """/p/<id>/: the practice in the visitor's language, or in one it exists in."""
+def practice_permalink(request, pk: int, language: str | None = None):
+    """/p/<id>/: the practice in the visitor's language, or in one it exists in.
+
+    /p/<id>/sv/ (or /p/<id>/?lang=sv) pins the language: the link opens the Swedish page
+    whatever the reader's browser prefers, as long as the practice has one.
+    """
     if pk > MAX_ID:
         raise Http404
+    language = language or request.GET.get("lang")
+    if language is not None and language not in language_codes():
+        raise Http404
     practice = get_object_or_404(Practice.objects.published(), pk=pk)
-    preferred = translation.get_language_from_request(request)
+    preferred = language or translation.get_language_from_request(request)
     for code in [preferred, *language_codes()]:
         url = practice.get_absolute_url(code)
         if url:
@@ -101,17 +110,28 @@ def ready(request):
 
 @require_GET
 def robots_txt(request):
-    sitemap = absolute_url(reverse("sitemap"))
+    sitemap = absolute_url(reverse("sitemap"))  # the index of the sitemap's sections
     lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+def x_default_url(urls: dict[str, str]) -> str | None:
+    """The address for readers whose language the site lacks: Finnish, else the first
+    language the page exists in. The same in the sitemap and in the page's own links, and
+    always a page (never the unprefixed address, which only redirects)."""
+    return next(iter(urls.values()), None)
+
+
 class TranslatedSitemap(Sitemap):
-    """Every page in every language it exists in, with hreflang alternates."""
+    """Every page in every language it exists in, with hreflang alternates.
+
+    Addresses are absolute on SITE_URL, never on the request's Host header.
+    """
 
     i18n = True
     alternates = True
-    x_default = True
+    # Django's own x-default is the unprefixed address, which answers 302 or 404 here.
+    x_default = False
 
     # Addresses on SITE_URL, never on the request's Host (Django's sitemap view would take it).
     def get_protocol(self, protocol=None):
@@ -129,6 +149,15 @@ class TranslatedSitemap(Sitemap):
     def location(self, item):
         return item.get_absolute_url(translation.get_language())
 
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            alternates = {a["lang_code"]: a["location"] for a in url["alternates"]}
+            default = x_default_url(alternates)
+            if default:
+                url["alternates"].append({"location": default, "lang_code": "x-default"})
+        return urls
+
 
 class StaticPagesSitemap(TranslatedSitemap):
     changefreq = "weekly"
@@ -139,6 +168,7 @@ class StaticPagesSitemap(TranslatedSitemap):
             "catalogue:practice_list",
             "municipalities:municipality_list",
             "catalogue:about",
+            "catalogue:accessibility",
             "catalogue:api_docs",
         ]
 
@@ -167,6 +197,22 @@ class MunicipalitySitemap(TranslatedSitemap):
 
     def _exists(self, item, code):
         return bool(getattr(item, f"slug_{code}"))
+
+
+@require_GET
+def sitemap_index(request):
+    """/sitemap.xml: every page of every section, on SITE_URL (Django's index view builds
+    the addresses from the request's Host header)."""
+    entries = []
+    for section, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class()
+        location = absolute_url(reverse("sitemap_section", kwargs={"section": section}))
+        for page in range(1, sitemap.paginator.num_pages + 1):
+            address = location if page == 1 else f"{location}?p={page}"
+            entries.append(SitemapIndexItem(address, sitemap.get_latest_lastmod()))
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
 
 
 SITEMAPS = {

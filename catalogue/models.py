@@ -256,6 +256,13 @@ class Practice(models.Model):
     outdated_en = models.BooleanField(_("English text may be out of date"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    first_published_at = models.DateTimeField(
+        _("first published"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the practice was first made public; feeds give it as its publication."),
+    )
 
     objects = PracticeQuerySet.as_manager()
 
@@ -307,6 +314,16 @@ class Practice(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    def note_first_publication(self) -> None:
+        """Remember when a practice first became public (the caller saves)."""
+        if self.status == Status.PUBLISHED and self.first_published_at is None:
+            self.first_published_at = timezone.now()
+
+    @property
+    def published_at(self):
+        """First publication; practices loaded as published count from their creation."""
+        return self.first_published_at or self.created_at
 
     def is_outdated_in(self, language: str) -> bool:
         return bool(getattr(self, f"outdated_{language}", False))

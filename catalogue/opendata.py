@@ -1,18 +1,24 @@
 """Open data: the catalogue as CSV and as one JSON document, with its licence and source.
 
 The records are the API's (catalogue.api), so every format carries the same content.
+Exports are in the language asked with ?lang= (fi by default), never the one the browser
+prefers: the page cache keys on the address, so the address must decide.
 """
 
 import csv
 import io
-from datetime import UTC, datetime
+from functools import wraps
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from pydantic import ValidationError
 
+from catalogue import filters
+from catalogue.http import latest_change
 from catalogue.i18n import language_codes, translated_values
 from catalogue.models import Language, PartnerOrganisation, Practice, TargetGroup, Theme
 from municipalities.models import CooperationArea, Municipality, Region
@@ -21,7 +27,7 @@ LICENCE = {
     "name": "CC BY 4.0",
     "url": "https://creativecommons.org/licenses/by/4.0/",
 }
-SEPARATORS = {"comma": ",", ",": ",", "semicolon": ";", ";": ";", "tab": "\t", "\t": "\t"}
+SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 # Lists inside one CSV cell (codes, slugs) are joined with this, whatever the separator.
 LIST_JOINER = "|"
 
@@ -35,28 +41,31 @@ def attribution() -> str:
     ) % {**source, "licence": LICENCE["name"]}
 
 
+# The CSV variants: `plain` (RFC 4180, for programs) and `excel` (semicolons, which Excel
+# expects in Finnish, Swedish and most European locales, and a byte order mark, without
+# which Excel reads UTF-8 as Windows-1252).
+FORMATS = ("plain", "excel")
+# A cell that begins with one of these is read as a formula by spreadsheet programs (CSV
+# injection); OWASP's advice is to make it text with a leading apostrophe.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def licence_headers(response: HttpResponse) -> HttpResponse:
+    # CORS headers come from django-cors-headers (settings.CORS_URLS_REGEX).
     response["Link"] = f'<{LICENCE["url"]}>; rel="license"'
-    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-def _separator(request):
-    choice = request.GET.get("separator", "comma")
-    return SEPARATORS.get(choice)
-
-
-def _bad_separator(request) -> JsonResponse:
+def bad_parameters(problems: list[tuple[str, str]]) -> JsonResponse:
+    """400 in the API's error format (catalogue.api.ErrorOut)."""
     return licence_headers(
         JsonResponse(
             {
                 "error": "invalid_parameter",
-                "parameters": ["separator"],
+                "parameters": sorted({parameter for parameter, _message in problems}),
                 "detail": [
-                    {
-                        "parameter": "separator",
-                        "message": "Use comma, semicolon or tab.",
-                    }
+                    {"parameter": parameter, "message": str(message)}
+                    for parameter, message in problems
                 ],
             },
             status=400,
@@ -64,18 +73,98 @@ def _bad_separator(request) -> JsonResponse:
     )
 
 
-def _csv_response(rows: list[list], header: list[str], separator: str, filename: str):
+def in_asked_language(view):
+    """Run an export in the language of ?lang= (fi by default), whatever the browser says."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = request.GET.get("lang", settings.LANGUAGE_CODE)
+        if language not in language_codes():
+            return bad_parameters([("lang", "Use fi, sv or en.")])
+        with translation.override(language):
+            return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def safe_cell(value):
+    """A CSV cell that no spreadsheet program runs as a formula (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def _csv_options(request) -> tuple[str, bool] | JsonResponse:
+    """The separator and whether to write a byte order mark, or a 400."""
+    variant = request.GET.get("format", "plain")
+    if variant not in FORMATS:
+        return bad_parameters([("format", "Use plain or excel.")])
+    default = "semicolon" if variant == "excel" else "comma"
+    separator = SEPARATORS.get(request.GET.get("separator", default))
+    if separator is None:
+        return bad_parameters([("separator", "Use comma, semicolon or tab.")])
+    return separator, variant == "excel"
+
+
+def _csv_response(request, rows: list[list], header: list[str], filename: str):
+    options = _csv_options(request)
+    if isinstance(options, JsonResponse):
+        return options
+    separator, excel = options
     buffer = io.StringIO()
-    # The byte order mark makes Excel read the file as UTF-8 (ä, ö, å, Arabic, Russian).
-    buffer.write("\ufeff")
+    if excel:
+        buffer.write("\ufeff")
+        filename = filename.replace(".csv", "-excel.csv")
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
     response = HttpResponse(
         buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Language"] = translation.get_language()
     return licence_headers(response)
+
+
+def export_query(request) -> filters.PracticeQuery | JsonResponse:
+    """The list's filters, held to the API's rules (catalogue.api.PracticeFilterParams).
+
+    The public list forgives (it trims, shortens and ignores); a download or a feed is read
+    by programs, which get a 400 naming what cannot be used instead of other rows.
+    """
+    from catalogue.api import PracticeFilterParams
+
+    data = {}
+    for name in filters.PARAMETERS:
+        if name in request.GET:
+            values = request.GET.getlist(name)
+            data[name] = values[0] if name == "q" and len(values) == 1 else values
+    try:
+        PracticeFilterParams.model_validate(data)
+    except ValidationError as error:
+        return bad_parameters(
+            [(str(e["loc"][0]) if e["loc"] else "query", e["msg"]) for e in error.errors()]
+        )
+    query = filters.parse(request.GET)
+    filters.resolve(query)
+    if query.problems:
+        return bad_parameters([(p.parameter, p.reason) for p in query.problems])
+    return query
+
+
+def filtered_practices(request):
+    """The published practices the list's filters in the query string choose, by id.
+
+    Returns the queryset, or a 400 response naming the parameters that cannot be used (an
+    export that silently ignored a filter would hand over the wrong rows).
+    """
+    language = translation.get_language()
+    query = export_query(request)
+    if isinstance(query, HttpResponse):
+        return query
+    selection = filters.select(query, language)
+    queryset = filters.results(selection, query, language)
+    return queryset if query.q else queryset.order_by("pk")
 
 
 PRACTICE_TEXT_FIELDS = ("title", "summary", "description", "slug")
@@ -89,10 +178,15 @@ def practice_csv_header() -> list[str]:
         *header,
         "original_language",
         "municipalities",
+        "municipality_names",
         "target_groups",
+        "target_group_names",
         "themes",
+        "theme_names",
         "partners",
+        "partner_names",
         "service_languages",
+        "service_language_names",
         "source_title",
         "source_publisher",
         "source_year",
@@ -103,19 +197,38 @@ def practice_csv_header() -> list[str]:
     ]
 
 
+def _joined(items: list[dict], key: str) -> str:
+    return LIST_JOINER.join(item[key] for item in items)
+
+
+def _names(items: list[dict]) -> str:
+    """The names in the export's language (the stored value, else the fallback's)."""
+    language = translation.get_language()
+    names = []
+    for item in items:
+        name = item["name"]
+        names.append(name[language] or next(v for v in name.values() if v))
+    return LIST_JOINER.join(names)
+
+
 def practice_csv_row(record: dict) -> list:
-    """One API record (catalogue.api) as a CSV row."""
+    """One API record (catalogue.api) as a CSV row; names in the active language."""
     row = [record["id"]]
     for field in (*PRACTICE_TEXT_FIELDS, "url"):
         row += [record[field][code] or "" for code in language_codes()]
     return [
         *row,
         record["original_language"],
-        LIST_JOINER.join(m["code"] for m in record["municipalities"]),
-        LIST_JOINER.join(t["slug"] for t in record["target_groups"]),
-        LIST_JOINER.join(t["slug"] for t in record["themes"]),
-        LIST_JOINER.join(t["slug"] for t in record["partners"]),
-        LIST_JOINER.join(t["code"] for t in record["service_languages"]),
+        _joined(record["municipalities"], "code"),
+        _names(record["municipalities"]),
+        _joined(record["target_groups"], "slug"),
+        _names(record["target_groups"]),
+        _joined(record["themes"], "slug"),
+        _names(record["themes"]),
+        _joined(record["partners"], "slug"),
+        _names(record["partners"]),
+        _joined(record["service_languages"], "code"),
+        _names(record["service_languages"]),
         record["source"]["title"],
         record["source"]["publisher"],
         record["source"]["year"],
@@ -128,22 +241,21 @@ def practice_csv_row(record: dict) -> list:
 
 
 @require_GET
+@in_asked_language
 def practices_csv(request):
+    """Every published practice, or those the list's filters choose (?municipality=049)."""
     from catalogue.api import practice_record
 
-    separator = _separator(request)
-    if separator is None:
-        return _bad_separator(request)
-    practices = Practice.objects.published().with_related().order_by("id")
-    rows = [practice_csv_row(practice_record(request, p)) for p in practices]
-    return _csv_response(rows, practice_csv_header(), separator, "practices.csv")
+    practices = filtered_practices(request)
+    if isinstance(practices, HttpResponse):
+        return practices
+    rows = [practice_csv_row(practice_record(request, p)) for p in practices.with_related()]
+    return _csv_response(request, rows, practice_csv_header(), "practices.csv")
 
 
 @require_GET
+@in_asked_language
 def municipalities_csv(request):
-    separator = _separator(request)
-    if separator is None:
-        return _bad_separator(request)
     header = ["code"]
     header += [f"name_{code}" for code in language_codes()]
     header += [f"slug_{code}" for code in language_codes()]
@@ -162,7 +274,7 @@ def municipalities_csv(request):
             + [region[c] for c in language_codes()]
             + [LICENCE["url"], attribution()]
         )
-    return _csv_response(rows, header, separator, "municipalities.csv")
+    return _csv_response(request, rows, header, "municipalities.csv")
 
 
 def _terms(model, key="slug"):
@@ -173,6 +285,7 @@ def _terms(model, key="slug"):
 
 
 @require_GET
+@in_asked_language
 def catalogue_json(request):
     """The whole catalogue as one document, for reuse without paging through the API."""
     from catalogue.api import practice_record
@@ -183,7 +296,9 @@ def catalogue_json(request):
         "licence": LICENCE,
         "attribution": attribution(),
         "source": settings.CATALOGUE_SOURCE,
-        "generated_at": datetime.now(UTC).isoformat(),
+        # The time of the data's latest change, so that an unchanged catalogue gives the
+        # same document (and ETag) again.
+        "generated_at": latest_change(),
         "regions": _terms(Region, "code"),
         "municipalities": [
             {
@@ -211,4 +326,5 @@ def catalogue_json(request):
         "practices": [practice_record(request, p) for p in practices],
     }
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+    response["Content-Language"] = translation.get_language()
     return licence_headers(response)

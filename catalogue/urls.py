@@ -25,4 +25,5 @@ urlpatterns = [
     ),
     path(_("api/"), views.ApiDocsView.as_view(), name="api_docs"),
     path(_("feed/"), PracticeFeed(), name="feed"),
+    path(_("embed/"), views.EmbedView.as_view(), name="embed"),
 ]

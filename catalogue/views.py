@@ -1,5 +1,6 @@
 import time
 
+from csp.decorators import csp_replace
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +13,7 @@ from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -137,6 +139,7 @@ class PracticeListView(ListView):
             query_without_words=query.querystring(q=False),
             max_query_length=filters.MAX_QUERY_LENGTH,
             search_hits=self.hits,
+            **list_links(query.querystring()),
         )
         if self.hits is not None and self.hits.corrected:
             # The same search and filters, with the words exactly as typed.
@@ -144,6 +147,46 @@ class PracticeListView(ListView):
             typed.pop("page", None)
             typed["exact"] = "1"
             context["search_exactly"] = typed.urlencode()
+        return context
+
+
+def list_links(querystring: str) -> dict[str, str]:
+    """The feed, the downloads and the embeddable page of a list with these filters."""
+    language = translation.get_language()
+    suffix = f"?{querystring}" if querystring else ""
+    joiner = "&" if querystring else "?"
+    csv_url = reverse("practices_csv") + suffix + f"{joiner}lang={language}"
+    return {
+        "feed_url": reverse("catalogue:feed") + suffix,
+        "csv_url": csv_url,
+        "excel_url": csv_url + "&format=excel",
+        "embed_url": reverse("catalogue:embed") + suffix,
+    }
+
+
+# Any site may frame the embeddable list (a municipality's own pages); nothing else may be.
+@method_decorator(xframe_options_exempt, name="dispatch")
+@method_decorator(csp_replace({"frame-ancestors": ["*"]}), name="dispatch")
+class EmbedView(TemplateView):
+    """A light list of the practices the filters choose, for an <iframe> on another site."""
+
+    template_name = "catalogue/embed.html"
+    limit = 100
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        language = translation.get_language()
+        query = filters.parse(self.request.GET)
+        filters.resolve(query)
+        selection = filters.select(query, language)
+        practices = filters.results(selection, query, language).for_list()
+        context.update(
+            query=query,
+            practices=practices[: self.limit],
+            count=practices.count(),
+            list_url=reverse("catalogue:practice_list")
+            + (f"?{query.querystring()}" if query.querystring() else ""),
+        )
         return context
 
 
@@ -191,7 +234,12 @@ class ApiDocsView(TemplateView):
         from catalogue.opendata import LICENCE, attribution
 
         context = super().get_context_data(**kwargs)
-        context.update(licence=LICENCE, attribution=attribution(), facets=filters.FACETS)
+        context.update(
+            licence=LICENCE,
+            attribution=attribution(),
+            facets=filters.FACETS,
+            embed_path=reverse("catalogue:embed"),
+        )
         return context
 
 

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "reversion_compare",
     # Locks out repeated failed admin logins.
     "axes",
+    # CORS headers for the read-only open data (API, exports, feeds), see CORS_URLS_REGEX.
+    "corsheaders",
     "municipalities",
     "catalogue",
 ]
@@ -77,9 +79,17 @@ MIDDLEWARE = [
     "config.hosts.ExactHostMiddleware",
     "config.input.AdminQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that can answer on its own, so that CORS preflights get their headers.
+    "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for dynamic responses over 1 KB, except the admin, whose pages carry a CSRF
+    # token (BREACH); outside ConditionalGetMiddleware, so that ETags are computed on the
+    # uncompressed body (catalogue.http).
+    "catalogue.http.PublicGZipMiddleware",
+    # ETag on every response and 304 for If-None-Match / If-Modified-Since.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication, so that logged-in staff never get a cached page.
     "catalogue.caching.PublicPageCacheMiddleware",
+    # Inside the page cache, so that the cached copy keeps the Last-Modified it was made with.
+    "catalogue.http.LastModifiedMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
 ]
@@ -232,6 +244,14 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+
+# CORS (django-cors-headers): any web page may read the open data from the browser: the API,
+# the exports under /api/v1/ and the Atom feeds. Read-only, without cookies or credentials.
+CORS_URLS_REGEX = r"^/(api/v1/|(fi/syote|sv/flode|en/feed)/)"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link", "Content-Disposition")
 
 # Content-Security-Policy (django-csp): only our own scripts and styles, nothing inline, and
 # no framing. JSON-LD blocks are data, not script, and are not affected.

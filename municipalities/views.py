@@ -3,8 +3,9 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
 
+from catalogue.links import absolute_url
 from catalogue.models import Practice
-from catalogue.views import TranslatedSlugMixin
+from catalogue.views import TranslatedSlugMixin, list_links
 from municipalities.models import Municipality, Region
 
 
@@ -55,4 +56,6 @@ class MunicipalityDetailView(TranslatedSlugMixin, DetailView):
         context["shared_practices"] = [
             p for p in practices if p.lead_municipality_id != self.object.pk
         ]
+        links = list_links(f"municipality={self.object.code}")
+        context.update(links, embed_absolute=absolute_url(links["embed_url"]))
         return context

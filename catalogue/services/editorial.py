@@ -64,6 +64,7 @@ def practice_transition(*, practice: Practice, user, action: str) -> Practice:
         )
     with transaction.atomic(), reversion.create_revision():
         practice.status = transition.target
+        practice.note_first_publication()  # opendata: Atom's <published> (issue 13)
         practice.save()
         index_practice(practice)
         reversion.set_user(user)

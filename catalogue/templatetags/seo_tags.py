@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from catalogue.links import absolute_url
+from catalogue.links import absolute_url, x_default_url
 from catalogue.opendata import LICENCE
 
 register = template.Library()
@@ -22,6 +22,12 @@ def absolute(url: str) -> str:
 
 
 @register.filter
+def x_default(urls: dict | None) -> str | None:
+    """The page's x-default address, as in the sitemap (catalogue.links.x_default_url)."""
+    return x_default_url(urls or {})
+
+
+@register.filter
 def og_locale(code: str) -> str:
     return OG_LOCALES.get(code, code)
 
@@ -31,51 +37,85 @@ def _jsonld(data: dict):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+def _compact(data: dict) -> dict:
+    """Drop empty values: schema.org has no use for `[]`, `""` or null."""
+    return {key: value for key, value in data.items() if value not in ([], "", None)}
+
+
+def _providers(practice) -> list[dict]:
+    """Who provides the practice, as far as the catalogue knows: the lead municipality;
+    without one, the municipalities that take part and the partner organisations."""
+    if practice.lead_municipality:
+        return [{"@type": "GovernmentOrganization", "name": practice.lead_municipality.name}]
+    municipalities = [
+        {"@type": "GovernmentOrganization", "name": m.name}
+        for m in practice.ordered_municipalities()
+    ]
+    partners = [{"@type": "Organization", "name": p.name} for p in practice.partners.all()]
+    return municipalities + partners
+
+
 @register.simple_tag(takes_context=True)
 def practice_jsonld(context, practice):
+    """The page (WebPage: language, date, licence, source) about the service it describes.
+
+    Each property belongs to its node's type (tests/catalogue/test_jsonld.py checks them
+    against schema.org): a GovernmentService has no language, date or licence, its page does.
+    """
     source = practice.source
-    municipalities = practice.ordered_municipalities()
-    data = {
-        "@context": "https://schema.org",
-        "@type": "GovernmentService",
-        "name": practice.title,
-        "description": practice.summary,
-        "url": absolute_url(practice.get_absolute_url()),
-        "inLanguage": context.get("LANGUAGE_CODE"),
-        "dateModified": practice.updated_at.isoformat(),
-        "areaServed": [
-            {
-                "@type": "AdministrativeArea",
-                "name": m.name,
-                "identifier": m.code,
-                "url": absolute_url(m.get_absolute_url()),
-            }
-            for m in municipalities
-        ],
-        "audience": [
-            {"@type": "Audience", "audienceType": group.name}
-            for group in practice.target_groups.all()
-        ],
-        "availableLanguage": [
-            {"@type": "Language", "name": lang.name, "alternateName": lang.code}
-            for lang in practice.service_languages.all()
-        ],
-        "license": LICENCE["url"],
-    }
-    if practice.lead_municipality:
-        data["provider"] = {
-            "@type": "GovernmentOrganization",
-            "name": practice.lead_municipality.name,
+    url = absolute_url(practice.get_absolute_url())
+    languages = [
+        {"@type": "Language", "name": lang.name, "alternateName": lang.code}
+        for lang in practice.service_languages.all()
+    ]
+    providers = _providers(practice)
+    service = _compact(
+        {
+            "@type": "GovernmentService",
+            "name": practice.title,
+            "description": practice.summary,
+            "url": url,
+            "areaServed": [
+                {
+                    "@type": "AdministrativeArea",
+                    "name": m.name,
+                    "identifier": m.code,
+                    "url": absolute_url(m.get_absolute_url()),
+                }
+                for m in practice.ordered_municipalities()
+            ],
+            "audience": [
+                {"@type": "Audience", "audienceType": group.name}
+                for group in practice.target_groups.all()
+            ],
+            # The languages a service is given in belong to its channel, not to the service.
+            "availableChannel": _compact(
+                {"@type": "ServiceChannel", "serviceUrl": url, "availableLanguage": languages}
+            )
+            if languages
+            else None,
+            "provider": providers[0] if len(providers) == 1 else providers,
         }
+    )
+    page = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "url": url,
+        "name": practice.title,
+        "inLanguage": context.get("LANGUAGE_CODE"),
+        "dateModified": practice.updated_at.isoformat(timespec="seconds"),
+        "license": LICENCE["url"],
+        "mainEntity": service,
+    }
     if source["page"]:
-        data["isBasedOn"] = {
+        page["isBasedOn"] = {
             "@type": "CreativeWork",
             "name": source["title"],
             "inLanguage": "fi",
             "datePublished": "2017-02",
             "publisher": {"@type": "Organization", "name": source["publisher"]},
         }
-    return _jsonld(data)
+    return _jsonld(page)
 
 
 @register.simple_tag(takes_context=True)

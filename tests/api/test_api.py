@@ -127,3 +127,26 @@ def test_municipality_endpoints_run_a_fixed_number_of_queries(
         assert client.get("/api/v1/municipalities/?page_size=100").status_code == 200
     with django_assert_num_queries(2):
         assert client.get(f"/api/v1/municipalities/{municipality.code}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_openapi_document_describes_every_status_filter_and_download(client, catalogue):
+    document = client.get("/api/v1/openapi.json").json()
+    paths = document["paths"]
+    for path in ("/api/v1/practices/{practice_id}/", "/api/v1/municipalities/{code}/"):
+        assert set(paths[path]["get"]["responses"]) == {"200", "400", "404"}
+    parameters = {p["name"]: p["schema"] for p in paths["/api/v1/practices/"]["get"]["parameters"]}
+    assert parameters["q"]["maxLength"] == 200
+    municipality = parameters["municipality"]
+    assert municipality["maxItems"] == 50
+    assert municipality["items"]["pattern"] == "^[0-9]{3}$"
+    assert "049" in municipality["items"]["enum"]
+    assert "288" in municipality["items"]["enum"]
+    assert len(municipality["items"]["enum"]) == 43
+    assert parameters["modified_after"]["anyOf"][0]["format"] == "date-time"
+    csv_operation = paths["/api/v1/practices.csv"]["get"]
+    assert set(csv_operation["responses"]["200"]["content"]) == {"text/csv"}
+    assert {p["name"] for p in csv_operation["parameters"]} >= {"municipality", "format", "lang"}
+    assert set(paths["/fi/syote/"]["get"]["responses"]["200"]["content"]) == {
+        "application/atom+xml"
+    }

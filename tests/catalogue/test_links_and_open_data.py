@@ -2,7 +2,7 @@ import csv
 import io
 import json
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
@@ -184,9 +184,13 @@ def test_practice_page_has_schema_org_json_ld(client, practice):
     html = client.get(practice.get_absolute_url("fi")).content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
     data = json.loads(block)
-    assert data["@type"] == "GovernmentService"
-    assert data["name"] == practice.title_fi
-    assert data["areaServed"][0]["identifier"] == practice.lead_municipality.code
+    assert data["@type"] == "WebPage"
+    assert data["inLanguage"] == "fi"
+    service = data["mainEntity"]
+    assert service["@type"] == "GovernmentService"
+    assert service["name"] == practice.title_fi
+    assert service["areaServed"][0]["identifier"] == practice.lead_municipality.code
+    assert service["provider"]["name"] == practice.lead_municipality.name_fi
     assert data["isBasedOn"]["publisher"]["name"] == "Suomen Kuntaliitto"
 
 
@@ -195,7 +199,7 @@ def test_json_ld_cannot_break_out_of_its_script_element(client, db):
     practice = PracticeFactory(title_fi="</script><script>alert(1)</script>")
     html = client.get(practice.get_absolute_url("fi")).content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
-    assert json.loads(block)["name"] == practice.title_fi
+    assert json.loads(block)["mainEntity"]["name"] == practice.title_fi
     assert "<script>alert(1)" not in html
 
 
@@ -226,11 +230,23 @@ def test_print_stylesheet_hides_navigation_and_prints_link_targets():
 # Sitemap, robots, feed ----------------------------------------------------------------
 
 
+def sitemap_entries(client) -> list:
+    """Every <url> of every page of every section the sitemap index lists."""
+    index = client.get("/sitemap.xml")
+    assert index["Content-Type"] == "application/xml"
+    entries = []
+    for loc in ElementTree.fromstring(index.content).iter(f"{SITEMAP}loc"):
+        assert loc.text.startswith("http://testserver/sitemap-")
+        response = client.get(loc.text.removeprefix("http://testserver"))
+        assert response.status_code == 200
+        entries += ElementTree.fromstring(response.content).iter(f"{SITEMAP}url")
+    return entries
+
+
 @pytest.mark.django_db
 def test_sitemap_lists_exactly_the_practice_and_municipality_pages(client, practice):
     no_english = PracticeFactory(slug_en=None)
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    locations = {url.find(f"{SITEMAP}loc").text for url in root.iter(f"{SITEMAP}url")}
+    locations = {url.find(f"{SITEMAP}loc").text for url in sitemap_entries(client)}
     expected = set()
     items = [practice, no_english, *practice.municipalities.all(), *no_english.municipalities.all()]
     for item in items:
@@ -258,12 +274,11 @@ def test_sitemap_lists_exactly_the_practice_and_municipality_pages(client, pract
 
 @pytest.mark.django_db
 def test_sitemap_entries_carry_hreflang_alternates(client, practice):
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    for url in root.iter(f"{SITEMAP}url"):
+    for url in sitemap_entries(client):
         if url.find(f"{SITEMAP}loc").text.endswith(practice.get_absolute_url("fi")):
             links = {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
             assert links["sv"] == f"http://testserver{practice.get_absolute_url('sv')}"
-            assert "x-default" in links
+            assert links["x-default"] == f"http://testserver{practice.get_absolute_url('fi')}"
             return
     pytest.fail("the practice is not in the sitemap")
 
@@ -273,6 +288,81 @@ def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+HREFLANG = re.compile(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">')
+
+
+@pytest.mark.django_db
+def test_sitemap_x_default_is_the_pages_own_and_every_address_answers_200(client, catalogue):
+    entries = sitemap_entries(client)
+    assert len(entries) > 300
+    for url in entries:
+        location = url.find(f"{SITEMAP}loc").text
+        links = {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
+        response = client.get(location.removeprefix("http://testserver"))
+        assert response.status_code == 200, location
+        on_page = dict(HREFLANG.findall(response.content.decode()))
+        assert on_page == links, location
+        assert client.get(links["x-default"].removeprefix("http://testserver")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_practice_without_finnish_points_x_default_at_its_swedish_page(client, db):
+    practice = PracticeFactory(slug_fi=None, title_fi="", original_language="sv")
+    html = client.get(practice.get_absolute_url("sv")).content.decode()
+    expected = f"http://testserver{practice.get_absolute_url('sv')}"
+    assert dict(HREFLANG.findall(html))["x-default"] == expected
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_every_public_page_in_every_language(client, db):
+    locations = {url.find(f"{SITEMAP}loc").text for url in sitemap_entries(client)}
+    for path in (
+        "/fi/saavutettavuus/",
+        "/sv/tillganglighet/",
+        "/en/accessibility/",
+        "/fi/tietoa/",
+        "/en/api/",
+        "/sv/verksamheter/",
+        "/en/municipalities/",
+    ):
+        assert f"http://testserver{path}" in locations
+
+
+@pytest.mark.django_db
+def test_sitemap_index_pages_a_section_past_its_limit(client, db, monkeypatch):
+    from catalogue.links import PracticeSitemap
+
+    monkeypatch.setattr(PracticeSitemap, "limit", 4)
+    practices = PracticeFactory.create_batch(5)  # 15 addresses: 4 pages of at most 4
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    pages = [loc.text for loc in index.iter(f"{SITEMAP}loc") if "sitemap-practices" in loc.text]
+    assert pages == [
+        "http://testserver/sitemap-practices.xml",
+        "http://testserver/sitemap-practices.xml?p=2",
+        "http://testserver/sitemap-practices.xml?p=3",
+        "http://testserver/sitemap-practices.xml?p=4",
+    ]
+    locations = []
+    for page in pages:
+        root = ElementTree.fromstring(client.get(page.removeprefix("http://testserver")).content)
+        found = [url.find(f"{SITEMAP}loc").text for url in root.iter(f"{SITEMAP}url")]
+        assert len(found) <= 4
+        locations += found
+    assert len(locations) == len(set(locations)) == 15
+    assert {f"http://testserver{p.get_absolute_url('sv')}" for p in practices} <= set(locations)
+
+
+@pytest.mark.django_db
+def test_sitemap_addresses_come_from_site_url(client, practice, settings):
+    settings.SITE_URL = "https://kotouttaminen.example"
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    for loc in index.iter(f"{SITEMAP}loc"):
+        assert loc.text.startswith("https://kotouttaminen.example/sitemap-")
+    root = ElementTree.fromstring(client.get("/sitemap-practices.xml").content)
+    for url in root.iter(f"{SITEMAP}url"):
+        assert url.find(f"{SITEMAP}loc").text.startswith("https://kotouttaminen.example/")
 
 
 @pytest.mark.django_db
@@ -301,9 +391,10 @@ def test_atom_feed_puts_the_latest_change_first(client, db):
 
 
 def parse_csv(response, separator=","):
+    """The plain CSV: RFC 4180 in UTF-8 without a byte order mark."""
     text = response.content.decode("utf-8")
-    assert text.startswith("\ufeff")
-    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=separator))
+    assert not text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text), delimiter=separator))
 
 
 @pytest.mark.django_db
@@ -404,3 +495,122 @@ def test_about_page_states_the_licence_and_the_source(client):
     html = client.get("/sv/om/").content.decode()
     assert 'rel="license"' in html and "CC BY 4.0" in html
     assert "Kunnat kotouttavat" in html
+
+
+# Exports for officers and spreadsheets ------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_practices_csv_applies_the_lists_filters(client, db):
+    espoo = MunicipalityFactory(code="049")
+    ours = PracticeFactory(lead_municipality=espoo)
+    PracticeFactory()
+    rows = parse_csv(client.get("/api/v1/practices.csv", {"municipality": "049"}))
+    assert [int(row["id"]) for row in rows] == [ours.pk]
+
+
+@pytest.mark.django_db
+def test_practices_csv_refuses_a_filter_it_cannot_apply(client, db):
+    response = client.get("/api/v1/practices.csv", {"municipality": "999"})
+    assert response.status_code == 400
+    assert response.json()["parameters"] == ["municipality"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("lang", "name"), [("fi", "Kruunupyy"), ("sv", "Kronoby")])
+def test_practices_csv_has_names_beside_codes_in_the_asked_language(client, db, lang, name):
+    kronoby = MunicipalityFactory(code="288", name_fi="Kruunupyy", name_sv="Kronoby")
+    PracticeFactory(lead_municipality=kronoby)
+    [row] = parse_csv(client.get("/api/v1/practices.csv", {"lang": lang}))
+    assert row["municipalities"] == "288"
+    assert row["municipality_names"] == name
+
+
+@pytest.mark.django_db
+def test_excel_download_is_semicolon_separated_utf8_with_a_byte_order_mark(client, practice):
+    response = client.get("/api/v1/practices.csv", {"format": "excel"})
+    assert response["Content-Disposition"] == 'attachment; filename="practices-excel.csv"'
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeffid;title_fi;title_sv;title_en;")
+    [row] = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+    assert row["title_sv"] == practice.title_sv
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("query", "parameter"), [("format=xlsx", "format"), ("lang=de", "lang")])
+def test_exports_refuse_an_unknown_format_or_language(client, query, parameter):
+    for path in ("/api/v1/practices.csv", "/api/v1/municipalities.csv"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 400
+        assert response.json()["parameters"] == [parameter]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "title", ["=HYPERLINK(1)", "+358 40", "-1+1", "@SUM(A1)", "\tcmd", "\rcmd"]
+)
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_begin_with_an_apostrophe(
+    client, db, title
+):
+    PracticeFactory(title_fi=title)
+    for query in ("", "format=excel"):
+        text = client.get(f"/api/v1/practices.csv?{query}").content.decode("utf-8-sig")
+        [row] = list(csv.DictReader(io.StringIO(text), delimiter=";" if query else ","))
+        assert row["title_fi"] == "'" + title
+
+
+@pytest.mark.django_db
+def test_csv_leaves_ordinary_cells_alone(client, db):
+    PracticeFactory(title_fi="Kerho 2017 – uusi")
+    [row] = parse_csv(client.get("/api/v1/practices.csv"))
+    assert row["title_fi"] == "Kerho 2017 – uusi"
+    assert row["source_year"] == "2017"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/api/v1/practices.csv", "/api/v1/municipalities.csv", "/api/v1/catalogue.json"]
+)
+def test_exports_speak_the_asked_language_not_the_browsers(client, practice, path):
+    # The Swedish browser asks first; the shared page cache must not hand its Swedish
+    # attribution to the next reader, who asked for nothing (Finnish).
+    swedish = client.get(path, headers={"Accept-Language": "sv"})
+    plain = client.get(path, headers={"Accept-Language": "en"})
+    asked = client.get(path, {"lang": "sv"}, headers={"Accept-Language": "fi"})
+    assert swedish["Content-Language"] == plain["Content-Language"] == "fi"
+    assert asked["Content-Language"] == "sv"
+    assert plain.content == swedish.content
+    assert "Lisenssi CC BY 4.0" in plain.content.decode("utf-8")
+    assert "Licens CC BY 4.0" in asked.content.decode("utf-8")
+
+
+@pytest.mark.django_db
+def test_practice_page_gives_its_last_change_as_a_valid_html_time(client, practice):
+    when = datetime(2025, 6, 7, 8, 9, 10, 123456, tzinfo=UTC)
+    Practice.objects.filter(pk=practice.pk).update(updated_at=when)
+    html = client.get(practice.get_absolute_url("fi")).content.decode()
+    assert '<time datetime="2025-06-07T08:09:10Z">' in html
+
+
+@pytest.mark.django_db
+def test_list_forms_name_their_action(client, db):
+    html = client.get("/sv/verksamheter/").content.decode()
+    assert 'action=""' not in html
+    assert html.count('<form method="get" action="/sv/verksamheter/">') == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "apostrophe", "as_text"),
+    [
+        ("/fi/rajapinta/", "alkuun lisätään heittomerkki", "dtype=str"),
+        ("/sv/api/", "börjar en cell med en apostrof", "kodkolumnernas typ Text"),
+        ("/en/api/", "starts with an apostrophe (')", "set the code columns to Text"),
+    ],
+)
+def test_api_page_documents_safe_cells_and_keeping_codes_as_text(client, path, apostrophe, as_text):
+    html = client.get(path).content.decode()
+    assert apostrophe in html
+    assert as_text in html
+    assert "OWASP" in html
+    assert "format=excel" in html
