@@ -64,13 +64,16 @@ def test_forwarded_host_never_reaches_a_page(client, site, practice):
 
 @pytest.mark.django_db
 def test_sitemap_addresses_are_on_the_site_address_whatever_the_host(client, site, practice):
-    response = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8000", HTTP_X_FORWARDED_HOST=HOSTILE)
-    root = ElementTree.fromstring(response.content)
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    hostile = {"HTTP_HOST": "127.0.0.1:8000", "HTTP_X_FORWARDED_HOST": HOSTILE}
+    index = ElementTree.fromstring(client.get("/sitemap.xml", **hostile).content)
+    sections = [loc.text for loc in index.iter(f"{ns}loc")]
+    assert f"{SITE}/sitemap-practices.xml" in sections
+    assert all(url.startswith(f"{SITE}/") for url in sections)
+    root = ElementTree.fromstring(client.get("/sitemap-practices.xml", **hostile).content)
     locations = [loc.text for loc in root.iter(f"{ns}loc")]
     alternates = [link.get("href") for link in root.iter("{http://www.w3.org/1999/xhtml}link")]
     assert f"{SITE}{practice.get_absolute_url('fi')}" in locations
-    assert locations
     assert alternates
     assert all(url.startswith(f"{SITE}/") for url in locations + alternates)
 

@@ -355,17 +355,6 @@ def test_sitemap_index_pages_a_section_past_its_limit(client, db, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_sitemap_addresses_come_from_site_url(client, practice, settings):
-    settings.SITE_URL = "https://kotouttaminen.example"
-    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    for loc in index.iter(f"{SITEMAP}loc"):
-        assert loc.text.startswith("https://kotouttaminen.example/sitemap-")
-    root = ElementTree.fromstring(client.get("/sitemap-practices.xml").content)
-    for url in root.iter(f"{SITEMAP}url"):
-        assert url.find(f"{SITEMAP}loc").text.startswith("https://kotouttaminen.example/")
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "language"), [("/fi/syote/", "fi"), ("/sv/flode/", "sv"), ("/en/feed/", "en")]
 )
