@@ -27,3 +27,17 @@ def get_item(mapping, key):
 def highlight(text: str, query: str):
     """Mark the words of `text` that match the search words (escapes the text)."""
     return search.highlight(text or "", query or "")
+
+
+@register.filter
+def practice_url(practice) -> str:
+    """Where a card links: the page in this language, else the permalink that finds one.
+
+    Empty when the practice has no address in any language (the card shows no link).
+    """
+    url = practice.get_absolute_url()
+    if url:
+        return url
+    if any(getattr(practice, f"slug_{code}", None) for code, _name in settings.LANGUAGES):
+        return reverse("practice_permalink", kwargs={"pk": practice.pk})
+    return ""
