@@ -37,7 +37,7 @@ class Step:
 STEPS = [
     Step(
         "submit",
-        _("Send to review"),
+        _("Submit for review"),
         _("The public still sees nothing; a publisher checks the practice next."),
         _("“%(title)s” was sent to review."),
     ),
