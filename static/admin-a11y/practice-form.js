@@ -62,7 +62,9 @@
         text.className = "original-text-body";
         block.appendChild(label);
         block.appendChild(text);
-        input.parentNode.insertBefore(block, input.nextSibling);
+        // Under the field's row (label and input), above its help text.
+        var row = input.closest(".flex-container") || input;
+        row.parentNode.insertBefore(block, row.nextSibling);
         blocks.push({ name: name, code: code, block: block, label: label, text: text });
       });
     });
