@@ -7,7 +7,11 @@ from reversion.admin import VersionAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
 from catalogue import services
-from catalogue.admin_feedback import FeedbackHandlingAdminMixin, FeedbackStateFilter
+from catalogue.admin_feedback import (
+    FeedbackHandlingAdminMixin,
+    FeedbackStateFilter,
+    labelled_state_form,
+)
 from catalogue.admin_workflow import PracticeWorkflowAdminMixin
 from catalogue.models import (
     Feedback,
@@ -247,6 +251,9 @@ class FeedbackAdmin(FeedbackHandlingAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_changelist_form(self, request, **kwargs):
+        return labelled_state_form(super().get_changelist_form(request, **kwargs))
 
     @admin.display(description=_("message"))
     def short_message(self, obj):

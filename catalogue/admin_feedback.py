@@ -5,7 +5,9 @@ from urllib.parse import quote
 from django.contrib import admin
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import FeedbackState
@@ -40,6 +42,21 @@ def reply_url(feedback) -> str:
     if not feedback.email:
         return ""
     return f"mailto:{quote(feedback.email, safe='@')}?subject={quote(reply_subject(feedback))}"
+
+
+def labelled_state_form(form_class):
+    """The list's state menus have no <label>: each names the report it belongs to."""
+
+    class LabelledStateForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if self.instance.pk and "state" in self.fields:
+                received = date_format(localtime(self.instance.created_at), "DATETIME_FORMAT")
+                self.fields["state"].widget.attrs["aria-label"] = _(
+                    "State of the report received %(received)s"
+                ) % {"received": received}
+
+    return LabelledStateForm
 
 
 class FeedbackHandlingAdminMixin:

@@ -32,8 +32,6 @@ def editorial_groups():
 
 def staff_user(name: str, group: str):
     editorial_groups()
-    user = get_user_model().objects.create_user(
-        name, f"{name}@example.com", "pw", is_staff=True
-    )
+    user = get_user_model().objects.create_user(name, f"{name}@example.com", "pw", is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     return user
