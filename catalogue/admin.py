@@ -6,12 +6,16 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
-from catalogue import services
+from catalogue import (
+    admin_booleans,  # noqa: F401  (yes/no icons in the staff's language)
+    services,
+)
 from catalogue.admin_feedback import (
     FeedbackHandlingAdminMixin,
     FeedbackStateFilter,
     labelled_state_form,
 )
+from catalogue.admin_history import HistoryInWordsAdminMixin
 from catalogue.admin_workflow import PracticeWorkflowAdminMixin
 from catalogue.models import (
     Feedback,
@@ -41,20 +45,20 @@ class SlugHistoryAdminMixin:
 
 
 @admin.register(TargetGroup, Theme)
-class TaxonomyTermAdmin(TabbedTranslationAdmin, VersionAdmin):
+class TaxonomyTermAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = TRANSLATED_NAME_SEARCH
 
 
 @admin.register(PartnerOrganisation)
-class PartnerOrganisationAdmin(TabbedTranslationAdmin, VersionAdmin):
+class PartnerOrganisationAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
     list_display = ["name", "slug"]
     search_fields = TRANSLATED_NAME_SEARCH
 
 
 @admin.register(Language)
-class LanguageAdmin(TabbedTranslationAdmin, VersionAdmin):
+class LanguageAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
     list_display = ["name", "autonym", "code", "position"]
     list_editable = ["position"]
     search_fields = ["code", "autonym", "name_fi", "name_sv", "name_en"]
@@ -111,7 +115,11 @@ def _transition_action(action: str, description, publisher_only: bool):
 
 @admin.register(Practice)
 class PracticeAdmin(
-    PracticeWorkflowAdminMixin, SlugHistoryAdminMixin, TabbedTranslationAdmin, CompareVersionAdmin
+    PracticeWorkflowAdminMixin,
+    HistoryInWordsAdminMixin,
+    SlugHistoryAdminMixin,
+    TabbedTranslationAdmin,
+    CompareVersionAdmin,
 ):
     list_display = [
         "title",
@@ -261,6 +269,6 @@ class FeedbackAdmin(FeedbackHandlingAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin, VersionAdmin):
+class PageAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
     list_display = ["title", "key", "updated_at"]
     search_fields = ["key", "title_fi", "title_sv", "title_en"]

@@ -56,8 +56,8 @@ INSTALLED_APPS = [
     # Every change in the admin is kept as a version that can be compared and reverted.
     "reversion",
     "reversion_compare",
-    # Locks out repeated failed admin logins.
-    "axes",
+    # Locks out repeated failed admin logins (django-axes, named in the staff's language).
+    "catalogue.login_protection.LoginProtectionConfig",
     "municipalities",
     "catalogue",
 ]
