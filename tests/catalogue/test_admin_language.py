@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from reversion.models import Version
 
-from catalogue.models import Feedback, Practice
+from catalogue.models import Feedback, Page, Practice
 from tests.admin_forms import post_practice_form
 from tests.staff_users import staff_user
 
@@ -75,6 +75,7 @@ EXPECTED = {
             "Palauta tämä versio",
             "Takaisin muutoshistoriaan",
         ],
+        "page_history": ["Ladattu tiedostoista: catalogue"],
         "revision": ["Palauta tämä versio painamalla alla olevaa tallennuspainiketta."],
         "recover": ["Palauta tämä versio poistetuista painamalla alla olevaa tallennuspainiketta."],
         "index": ["kirjautumissuojaus", "Kirjautumisyritykset"],
@@ -97,6 +98,7 @@ EXPECTED = {
             "Återställ den här versionen",
             "Tillbaka till ändringshistoriken",
         ],
+        "page_history": ["Inläst från filerna: catalogue"],
         "revision": ["Tryck på spara nedan för att återställa den här versionen."],
         "recover": ["Tryck på spara nedan för att återskapa den här versionen."],
         "index": ["inloggningsskydd", "Inloggningsförsök"],
@@ -153,6 +155,8 @@ def history(catalogue, django_user_model):
             ),
             "feedback": "/admin/catalogue/feedback/",
             "axes": "/admin/axes/accessattempt/",
+            # django-reversion's own history page (pages have no comparison).
+            "page_history": f"/admin/catalogue/page/{Page.objects.get(key='about').pk}/history/",
         },
     }
 
