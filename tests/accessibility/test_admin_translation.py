@@ -9,10 +9,12 @@ import re
 import pytest
 from django.conf import settings
 from django.test import Client
+from reversion.models import Version
 
 from catalogue import services
 from catalogue.models import Feedback, Practice, Status
 from tests.accessibility.test_axe import assert_no_violations
+from tests.admin_forms import post_practice_form
 from tests.factories import PracticeFactory
 from tests.staff_users import staff_user
 
@@ -204,3 +206,28 @@ def test_staff_work_pages_have_no_axe_violations(page, site, live_server, editor
         assert_no_violations(page, path)
         # axe-core's own probes trip the CSP (inline styles); they are not the page's.
         errors.clear()
+
+
+def test_compare_view_shows_a_changed_long_text_in_full_at_phone_width(
+    page, site, live_server, publisher, errors
+):
+    practice = Practice.objects.get(pk=JAKOBSTAD_PRACTICE_ID)
+    client = Client()
+    client.force_login(publisher)
+    summary = practice.summary_sv + " Enheten har nu också en mottagning i Nykarleby."
+    post_practice_form(client, practice, summary_sv=summary)
+    versions = list(Version.objects.get_for_object(practice).order_by("pk"))
+    log_in(page.context, live_server, publisher)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(
+        f"{site.url}/admin/catalogue/practice/{practice.pk}/history/compare/"
+        f"?version_id1={versions[0].pk}&version_id2={versions[-1].pk}"
+    )
+    assert page.locator("h3").first.inner_text() == "Tiivistelmä (ruotsi)"
+    diff = page.locator("pre.highlight").first
+    assert diff.locator("ins").inner_text() == " Enheten har nu också en mottagning i Nykarleby."
+    # Wrapped, not cut off: nothing of the text lies outside the box.
+    assert diff.evaluate("element => element.scrollWidth <= element.clientWidth")
+    assert diff.locator("ins").is_visible()
+    page.screenshot(path="/tmp/staffui/compare-390.png", full_page=True)
+    assert errors == []
