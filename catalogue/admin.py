@@ -6,7 +6,17 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
-from catalogue import services
+from catalogue import (
+    admin_booleans,  # noqa: F401  (yes/no icons in the staff's language)
+    services,
+)
+from catalogue.admin_feedback import (
+    FeedbackHandlingAdminMixin,
+    FeedbackStateFilter,
+    labelled_state_form,
+)
+from catalogue.admin_history import HistoryInWordsAdminMixin
+from catalogue.admin_workflow import PracticeWorkflowAdminMixin
 from catalogue.models import (
     Feedback,
     Language,
@@ -20,6 +30,7 @@ from catalogue.models import (
 from catalogue.preview import preview_url
 from catalogue.search.index import index_practice
 from catalogue.services import current_slugs, slug_changes_record
+from catalogue.services.slugs import fill_missing_slugs
 
 TRANSLATED_NAME_SEARCH = ["slug", "name_fi", "name_sv", "name_en"]
 
@@ -35,20 +46,20 @@ class SlugHistoryAdminMixin:
 
 
 @admin.register(TargetGroup, Theme)
-class TaxonomyTermAdmin(TabbedTranslationAdmin, VersionAdmin):
+class TaxonomyTermAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = TRANSLATED_NAME_SEARCH
 
 
 @admin.register(PartnerOrganisation)
-class PartnerOrganisationAdmin(TabbedTranslationAdmin, VersionAdmin):
+class PartnerOrganisationAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
     list_display = ["name", "slug"]
     search_fields = TRANSLATED_NAME_SEARCH
 
 
 @admin.register(Language)
-class LanguageAdmin(TabbedTranslationAdmin, VersionAdmin):
+class LanguageAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
     list_display = ["name", "autonym", "code", "position"]
     list_editable = ["position"]
     search_fields = ["code", "autonym", "name_fi", "name_sv", "name_en"]
@@ -104,7 +115,13 @@ def _transition_action(action: str, description, publisher_only: bool):
 
 
 @admin.register(Practice)
-class PracticeAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin, CompareVersionAdmin):
+class PracticeAdmin(
+    PracticeWorkflowAdminMixin,
+    HistoryInWordsAdminMixin,
+    SlugHistoryAdminMixin,
+    TabbedTranslationAdmin,
+    CompareVersionAdmin,
+):
     list_display = [
         "title",
         "status",
@@ -200,6 +217,8 @@ class PracticeAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin, CompareVersio
     def save_model(self, request, obj, form, change):
         before = services.practice_texts(obj) if change else None
         services.practice_track_translations(before=before, practice=obj)
+        # A title without a slug gets one, so that every practice has an address.
+        fill_missing_slugs(obj)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -212,19 +231,39 @@ class PracticeAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin, CompareVersio
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "page_link", "language", "short_message", "handled"]
-    list_filter = ["handled", "language"]
-    list_editable = ["handled"]
-    search_fields = ["message", "page_url", "email"]
-    readonly_fields = ["practice", "page_url", "language", "message", "email", "created_at"]
+class FeedbackAdmin(FeedbackHandlingAdminMixin, admin.ModelAdmin):
+    list_display = ["created_at", "state", "practice_links", "language", "short_message", "reply"]
+    list_display_links = ["created_at"]
+    list_filter = [FeedbackStateFilter, "language", ("practice", admin.RelatedOnlyFieldListFilter)]
+    list_editable = ["state"]
+    list_select_related = ["practice"]
+    search_fields = ["message", "page_url", "email", "note"]
+    fields = [
+        "practice_links",
+        "page_url",
+        "language",
+        "created_at",
+        "message",
+        "email",
+        "reply",
+        "state",
+        "note",
+    ]
+    readonly_fields = [
+        "practice_links",
+        "page_url",
+        "language",
+        "message",
+        "email",
+        "reply",
+        "created_at",
+    ]
 
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description=_("page"))
-    def page_link(self, obj):
-        return format_html('<a href="{}">{}</a>', obj.page_url, obj.practice or obj.page_url)
+    def get_changelist_form(self, request, **kwargs):
+        return labelled_state_form(super().get_changelist_form(request, **kwargs))
 
     @admin.display(description=_("message"))
     def short_message(self, obj):
@@ -232,6 +271,6 @@ class FeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin, VersionAdmin):
+class PageAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
     list_display = ["title", "key", "updated_at"]
     search_fields = ["key", "title_fi", "title_sv", "title_en"]

@@ -383,6 +383,19 @@ class SlugRedirect(models.Model):
         return f"{self.language}/{self.slug}"
 
 
+class FeedbackState(models.TextChoices):
+    NEW = "new", _("new")
+    IN_PROGRESS = "in_progress", _("in progress")
+    DONE = "done", _("done")
+    REJECTED = "rejected", _("rejected")
+
+
+class FeedbackQuerySet(models.QuerySet):
+    def open(self):
+        """Reports that still need someone: new or being worked on."""
+        return self.filter(state__in=[FeedbackState.NEW, FeedbackState.IN_PROGRESS])
+
+
 class Feedback(models.Model):
     """A reader's report that a practice page is outdated or wrong."""
 
@@ -399,16 +412,35 @@ class Feedback(models.Model):
     email = models.EmailField(
         _("email"), blank=True, help_text=_("Only if the reader wants an answer.")
     )
-    handled = models.BooleanField(_("handled"), default=False)
+    state = models.CharField(
+        _("state"), max_length=12, choices=FeedbackState.choices, default=FeedbackState.NEW
+    )
+    note = models.TextField(
+        _("internal note"),
+        blank=True,
+        help_text=_("Seen by staff only: what was done, or why the report was rejected."),
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    objects = FeedbackQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("feedback")
         verbose_name_plural = _("feedback")
-        ordering = ["handled", "-created_at"]
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["state", "-created_at"], name="feedback_state_received")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=FeedbackState.values), name="feedback_state_valid"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.page_url} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in (FeedbackState.NEW, FeedbackState.IN_PROGRESS)
 
 
 class SearchDocument(models.Model):

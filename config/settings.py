@@ -66,8 +66,8 @@ INSTALLED_APPS = [
     # Every change in the admin is kept as a version that can be compared and reverted.
     "reversion",
     "reversion_compare",
-    # Locks out repeated failed admin logins.
-    "axes",
+    # Locks out repeated failed admin logins (django-axes, named in the staff's language).
+    "catalogue.login_protection.LoginProtectionConfig",
     # CORS headers for the read-only open data (API, exports, feeds), see CORS_URLS_REGEX.
     "corsheaders",
     "municipalities",

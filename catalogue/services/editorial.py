@@ -52,8 +52,41 @@ TRANSITIONS = {
 }
 
 
+# What a practice needs in every language before anyone may send it to review or publish it.
+REQUIRED_FIELDS = ("title", "summary", "description", "slug")
+LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
+
+
+def practice_missing_texts(practice: Practice) -> dict[str, list[str]]:
+    """The required fields that are empty, per language: {"sv": ["title", "slug"]}."""
+    missing = {}
+    for code in language_codes():
+        empty = [
+            field
+            for field in REQUIRED_FIELDS
+            if not (getattr(practice, f"{field}_{code}") or "").strip()
+        ]
+        if empty:
+            missing[code] = empty
+    return missing
+
+
+def missing_texts_description(missing: dict[str, list[str]]) -> str:
+    """`{"sv": ["title"], "en": ["slug"]}` in words: "Swedish: title; English: slug"."""
+    return "; ".join(
+        "{}: {}".format(
+            LANGUAGE_NAMES.get(code, code),
+            ", ".join(str(Practice._meta.get_field(field).verbose_name) for field in fields),
+        )
+        for code, fields in missing.items()
+    )
+
+
 def practice_transition(*, practice: Practice, user, action: str) -> Practice:
-    """Move `practice` to the state `action` leads to, recorded as a version by `user`."""
+    """Move `practice` to the state `action` leads to, recorded as a version by `user`.
+
+    A practice goes to review or to the public only when it is complete in every language.
+    """
     transition = TRANSITIONS[action]
     if transition.needs_publisher and not user.has_perm(PUBLISH_PERMISSION):
         raise WorkflowError(_("Only publishers may do this."))
@@ -61,6 +94,12 @@ def practice_transition(*, practice: Practice, user, action: str) -> Practice:
         raise WorkflowError(
             _("“%(title)s” is %(state)s; this step does not apply to it.")
             % {"title": practice, "state": practice.get_status_display()}
+        )
+    missing = practice_missing_texts(practice)
+    if missing and transition.target in (Status.IN_REVIEW, Status.PUBLISHED):
+        raise WorkflowError(
+            _("“%(title)s” is not complete in every language yet. Missing: %(missing)s.")
+            % {"title": practice, "missing": missing_texts_description(missing)}
         )
     with transaction.atomic(), reversion.create_revision():
         practice.status = transition.target

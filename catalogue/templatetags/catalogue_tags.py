@@ -73,3 +73,17 @@ def search_card(practice, hits: search.Hits | None) -> CardSearch:
         card.snippet = search.snippet(description, text_matcher, text_language)
         card.snippet_language = text_language
     return card
+
+
+@register.filter
+def practice_url(practice) -> str:
+    """Where a card links: the page in this language, else the permalink that finds one.
+
+    Empty when the practice has no address in any language (the card shows no link).
+    """
+    url = practice.get_absolute_url()
+    if url:
+        return url
+    if any(getattr(practice, f"slug_{code}", None) for code, _name in settings.LANGUAGES):
+        return reverse("practice_permalink", kwargs={"pk": practice.pk})
+    return ""

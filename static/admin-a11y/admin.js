@@ -1,6 +1,6 @@
 // Accessibility fixes to widgets the admin builds in the browser (select2 autocompletes,
-// the jQuery UI language tabs of django-modeltranslation). They run whenever such a widget
-// appears, because the widgets are created after the page has loaded.
+// the jQuery UI language tabs of django-modeltranslation). The select2 fixes run whenever such
+// a widget appears, because the widgets are created after the page has loaded.
 (function () {
   "use strict";
 
@@ -23,18 +23,81 @@
       var list = clear.parentNode;
       list.parentNode.insertBefore(clear, list);
     });
-    // jQuery UI tabs: role=tab is on the <li>; the link inside it must not be a second,
-    // nested control. The tabs find their panels through aria-controls, not the href.
-    root.querySelectorAll('.ui-tabs-nav li[role="tab"] > a[href]').forEach(function (link) {
-      link.removeAttribute("href");
-      link.setAttribute("role", "presentation");
-    });
     // modeltranslation's switch that shows one language in every field.
     var main = document.getElementById("modeltranslation-main-switch");
     if (main && !main.hasAttribute("aria-label")) {
       main.setAttribute("aria-label", document.documentElement.lang === "fi" ? "Kenttien kieli"
         : document.documentElement.lang === "sv" ? "Fältens språk" : "Language of the fields");
     }
+  }
+
+  // jQuery UI tabs (django-modeltranslation's language tabs) put role=tab on the <li> and
+  // leave a focusable <a href="#panel"> inside it: a control nested in a control, which
+  // screen readers announce twice (axe: nested-interactive). jQuery UI needs the anchors and
+  // their href (it reads anchor.href on every switch), so the widget is extended in its own
+  // documented way instead: the <a> becomes the tab, as in the WAI-ARIA tabs pattern, and the
+  // <li> is only layout. Keyboard handling stays jQuery UI's (arrows, Home, End).
+  function extendTabs($) {
+    if (!$ || !$.ui || !$.ui.tabs || $.ui.tabs.prototype._ariaOnAnchors) return;
+    var MOVED = ["aria-controls", "aria-selected", "aria-expanded", "aria-disabled"];
+    $.widget("ui.tabs", $.ui.tabs, {
+      _ariaOnAnchors: function () {
+        var anchors = this.anchors;
+        this.tabs.each(function (index, item) {
+          var anchor = anchors[index];
+          if (!anchor) return;
+          anchor.setAttribute("role", "tab");
+          MOVED.forEach(function (name) {
+            if (item.hasAttribute(name)) {
+              anchor.setAttribute(name, item.getAttribute(name));
+              item.removeAttribute(name);
+            }
+          });
+          if (item.hasAttribute("tabindex")) {
+            anchor.setAttribute("tabindex", item.getAttribute("tabindex"));
+            item.removeAttribute("tabindex");
+          }
+          item.removeAttribute("aria-labelledby");
+          item.setAttribute("role", "presentation");
+        });
+      },
+      _processTabs: function () {
+        this._super();
+        this._ariaOnAnchors();
+      },
+      _refresh: function () {
+        this._super();
+        this._ariaOnAnchors();
+      },
+      _toggle: function (event, eventData) {
+        this._super(event, eventData);
+        this._ariaOnAnchors();
+      },
+      _setOptionDisabled: function (disabled) {
+        this._super(disabled);
+        this._ariaOnAnchors();
+      },
+      _tabKeydown: function (event) {
+        this._super(event);
+        this._ariaOnAnchors();
+      },
+      _focusNextTab: function (index, goingForward) {
+        index = this._findNextTab(index, goingForward);
+        this.anchors.eq(index).trigger("focus");
+        return index;
+      },
+      _panelKeydown: function (event) {
+        if (!this._handlePageNav(event) && event.ctrlKey && event.keyCode === $.ui.keyCode.UP) {
+          event.preventDefault();
+          this.active.find(".ui-tabs-anchor").trigger("focus");
+        }
+      },
+      _getPanelForTab: function (tab) {
+        var anchor = $(tab).is("a") ? $(tab) : $(tab).find(".ui-tabs-anchor");
+        var id = anchor.attr("aria-controls") || $(tab).attr("aria-controls");
+        return this.element.find("#" + CSS.escape(id));
+      },
+    });
   }
 
   function start() {
@@ -44,6 +107,9 @@
       subtree: true,
     });
   }
+
+  // Before DOMContentLoaded, when modeltranslation builds its tabs (this script is deferred).
+  extendTabs(window.jQuery);
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

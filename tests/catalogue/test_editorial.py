@@ -241,8 +241,9 @@ def test_compare_view_shows_the_difference_per_field_and_language(client, publis
     html = client.get(
         url, {"version_id1": versions[0].pk, "version_id2": versions[1].pk}
     ).content.decode()
-    assert "title [en]" in html
-    assert "First" in html and "New" in html
+    # Fields and languages in words, the changed text in full with the change marked.
+    assert "<h3>Title (English)</h3>" in html
+    assert "<del>First</del><ins>New</ins> English title" in html
 
 
 @pytest.mark.django_db
