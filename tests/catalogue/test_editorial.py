@@ -15,6 +15,7 @@ from catalogue.models import CheckStatus, Feedback, Practice, Status
 from catalogue.preview import preview_url
 from tests.admin_forms import post_practice_form, practice_form_data
 from tests.factories import LanguageFactory, MunicipalityFactory, PracticeFactory
+from tests.staff_users import editorial_groups
 
 CHANGELIST = "/admin/catalogue/practice/"
 
@@ -24,6 +25,7 @@ def make_user(name, group=None, **extra):
         name, f"{name}@example.com", "pw", is_staff=True, **extra
     )
     if group:
+        editorial_groups()  # a flushed database (a transactional test before) lacks them
         user.groups.add(Group.objects.get(name=group))
     return user
 
