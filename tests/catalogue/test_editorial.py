@@ -11,7 +11,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from catalogue import services
-from catalogue.models import CheckStatus, Feedback, Practice, Status
+from catalogue.models import CheckStatus, Feedback, Practice, PracticeDraft, Status
 from catalogue.preview import preview_url
 from tests.admin_forms import post_practice_form, practice_form_data
 from tests.factories import LanguageFactory, MunicipalityFactory, PracticeFactory
@@ -104,13 +104,20 @@ def test_editors_and_publishers_cannot_hard_delete(client, role, request):
 
 
 @pytest.mark.django_db
-def test_editor_cannot_change_a_published_practice(client, editor):
-    practice = PracticeFactory(status=Status.PUBLISHED)
+def test_editors_change_to_a_published_practice_waits_and_the_public_keeps_the_live_text(
+    client, editor
+):
+    practice = PracticeFactory(status=Status.PUBLISHED, title_en="Live title")
     client.force_login(editor)
     response = post_practice_form(client, practice, title_en="Changed by an editor")
-    assert response.status_code == 403
+    draft = PracticeDraft.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:catalogue_practicedraft_change", args=[draft.pk])
     practice.refresh_from_db()
-    assert practice.title_en != "Changed by an editor"
+    assert practice.title_en == "Live title"
+    assert draft.changes == {"title_en": "Changed by an editor"}
+    client.logout()
+    assert "Changed by an editor" not in client.get(practice.get_absolute_url("en")).content.decode()
 
 
 @pytest.mark.django_db
