@@ -4,8 +4,13 @@ from django.urls import reverse
 
 
 def practice_form_data(practice, **changes) -> dict:
-    """The change form as it stands for `practice`, with `changes` applied."""
+    """The change form as it stands for `practice`, with `changes` applied.
+
+    The edit version is the stored one, as in a form opened just now; pass `edit_version`
+    to post from an older form.
+    """
     data = {
+        "edit_version": type(practice).objects.get(pk=practice.pk).lock_version,
         "original_language": practice.original_language,
         "lead_municipality": practice.lead_municipality_id or "",
         "municipalities": [m.pk for m in practice.municipalities.all()],

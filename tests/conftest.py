@@ -10,6 +10,7 @@ from tests.factories import (
     TargetGroupFactory,
     ThemeFactory,
 )
+from tests.staff import make_user
 
 
 @pytest.fixture(autouse=True)
@@ -36,3 +37,18 @@ def practice(db):
 def catalogue(db):
     """The real catalogue, loaded from fixtures/catalogue."""
     call_command("load_catalogue", verbosity=0)
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", "Editors")
+
+
+@pytest.fixture
+def publisher(db):
+    return make_user("publisher", "Publishers")
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("root", is_superuser=True)

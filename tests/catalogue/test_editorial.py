@@ -117,7 +117,9 @@ def test_editors_change_to_a_published_practice_waits_and_the_public_keeps_the_l
     assert practice.title_en == "Live title"
     assert draft.changes == {"title_en": "Changed by an editor"}
     client.logout()
-    assert "Changed by an editor" not in client.get(practice.get_absolute_url("en")).content.decode()
+    assert (
+        "Changed by an editor" not in client.get(practice.get_absolute_url("en")).content.decode()
+    )
 
 
 @pytest.mark.django_db
