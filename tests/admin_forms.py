@@ -10,7 +10,6 @@ def practice_form_data(practice, **changes) -> dict:
     to post from an older form.
     """
     data = {
-        "edit_version": type(practice).objects.get(pk=practice.pk).lock_version,
         "original_language": practice.original_language,
         "lead_municipality": practice.lead_municipality_id or "",
         "municipalities": [m.pk for m in practice.municipalities.all()],
@@ -29,6 +28,8 @@ def practice_form_data(practice, **changes) -> dict:
     for code in ("fi", "sv", "en"):
         if getattr(practice, f"outdated_{code}"):
             data[f"outdated_{code}"] = "on"
+    if "edit_version" not in changes:
+        data["edit_version"] = type(practice).objects.get(pk=practice.pk).lock_version
     data.update(changes)
     return data
 
