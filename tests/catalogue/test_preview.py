@@ -62,4 +62,3 @@ def test_archived_practice_has_no_working_preview(client, publisher):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     html = client.get(reverse("admin:catalogue_practice_change", args=[practice.pk])).content
     assert "Archived practices have no preview." in html.decode()
-
