@@ -397,7 +397,8 @@ class PracticeAdmin(
             practice=obj,
             user=request.user,
             changes=self.practice_changes(form),
-            comment=gettext("Changed in the admin") if change else gettext("Added in the admin"),
+            # Replaced by the admin's own change message (VersionAdmin.log_change).
+            comment="Changed in the admin" if change else "Added in the admin",
             expected_version=version if change else None,
         )
 
