@@ -41,15 +41,15 @@ class VersionedFormMixin(forms.Form):
 
     def add_conflict(self, stored_version: int):
         model = type(self.instance)
-        rows = [
-            {
-                "label": field_label(model, name),
-                "yours": display_value(model, name, self.cleaned_data.get(name)),
-                "stored": display_value(model, name, self.initial.get(name)),
-            }
-            for name in self.changed_data
-            if name != VERSION_FIELD and name in self.cleaned_data
-        ]
+        rows = []
+        for name in self.changed_data:
+            if name == VERSION_FIELD or name not in self.cleaned_data:
+                continue
+            yours = display_value(model, name, self.cleaned_data.get(name))
+            stored = display_value(model, name, self.initial.get(name))
+            # Browsers post line breaks as CRLF: a text differing only in those is the same.
+            if yours.replace("\r\n", "\n") != stored.replace("\r\n", "\n"):
+                rows.append({"label": field_label(model, name), "yours": yours, "stored": stored})
         # The form comes back with the newer version: saving again keeps the user's text.
         self.data = self.data.copy()
         self.data[self.add_prefix(VERSION_FIELD)] = stored_version

@@ -17,10 +17,16 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import DraftState, Practice, PracticeDraft
 from catalogue.services.editorial import PUBLISH_PERMISSION, WorkflowError
-from catalogue.services.practice import M2M_FIELDS, practice_field_value, practice_save
+from catalogue.services.practice import (
+    M2M_FIELDS,
+    practice_field_value,
+    practice_save,
+    practice_value_normalized,
+)
 
 
 def _to_json(name: str, value) -> Any:
+    value = practice_value_normalized(name, value)
     if name in M2M_FIELDS:
         return sorted(v.pk if isinstance(v, models.Model) else int(v) for v in value or [])
     if isinstance(value, models.Model):

@@ -82,6 +82,14 @@ def practice_field_value(practice: Practice, name: str):
     return getattr(practice, field.attname)
 
 
+def practice_value_normalized(name: str, value):
+    """Browsers post line breaks as CRLF; stored text uses LF, so that an untouched text
+    never counts as changed (nor marks its translations out of date)."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n")
+    return value
+
+
 def _ids(targets) -> list[int]:
     return sorted(t.pk if isinstance(t, models.Model) else int(t) for t in targets or [])
 
@@ -157,6 +165,7 @@ def practice_save(
     links = {}
     for name, value in changes.items():
         name = _field_name(name)
+        value = practice_value_normalized(name, value)
         if name in M2M_FIELDS:
             links[name] = _ids(value)
         else:

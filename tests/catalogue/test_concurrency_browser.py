@@ -13,7 +13,12 @@ from catalogue.models import Practice, Status
 from tests.accessibility.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import PracticeFactory
 
-pytestmark = pytest.mark.browser
+# The live server needs committed data; serialized_rollback brings the editorial groups
+# (made by a data migration) back after each flush.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture(scope="session")

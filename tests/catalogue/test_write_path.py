@@ -6,7 +6,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from catalogue import services
-from catalogue.models import Practice, SlugRedirect, Status
+from catalogue.models import Practice, PracticeDraft, SlugRedirect, Status
 from catalogue.services.slugs import slug_from_title
 from tests.admin_forms import post_practice_form
 from tests.factories import MunicipalityFactory, PracticeFactory
@@ -134,3 +134,24 @@ def test_admin_save_records_the_edit_through_the_write_path(client, publisher):
     assert (practice.outdated_sv, practice.outdated_en) == (True, True)
     assert SlugRedirect.objects.get(slug="before").object_id == practice.pk
     assert practice.lock_version == 1
+
+
+@pytest.mark.django_db
+def test_line_breaks_as_browsers_post_them_change_nothing(client, publisher, editor):
+    practice = PracticeFactory(original_language="fi", description_fi="Yksi.\n\nKaksi.")
+    crlf = {
+        f"description_{c}": getattr(practice, f"description_{c}").replace("\n", "\r\n")
+        for c in ("fi", "sv", "en")
+    }
+    client.force_login(publisher)
+    assert post_practice_form(client, practice, **crlf, title_en="New title").status_code == 302
+    practice.refresh_from_db()
+    assert practice.description_fi == "Yksi.\n\nKaksi."
+    assert (practice.outdated_fi, practice.outdated_sv, practice.outdated_en) == (
+        False,
+        False,
+        False,
+    )
+    client.force_login(editor)
+    post_practice_form(client, practice, **crlf, summary_en="Corrected.")
+    assert PracticeDraft.objects.get().changes == {"summary_en": "Corrected."}
