@@ -19,6 +19,7 @@ from catalogue.admin_drafts import PracticeDraftAdmin  # noqa: F401  (registers 
 from catalogue.admin_history import SingleObjectHistoryMixin
 from catalogue.i18n import language_codes
 from catalogue.models import (
+    DraftState,
     Feedback,
     Language,
     Page,
@@ -302,6 +303,13 @@ class PracticeAdmin(
                         "version until a publisher approves it."
                     ),
                 )
+                latest = PracticeDraft.objects.filter(practice=obj, author=request.user).first()
+                if latest is not None and latest.state == DraftState.REJECTED:
+                    messages.warning(
+                        request,
+                        gettext("A publisher rejected your last change of this practice: %(note)s")
+                        % {"note": latest.note},
+                    )
         return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("preview"))

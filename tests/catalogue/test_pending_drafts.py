@@ -220,3 +220,19 @@ def test_the_practice_form_links_its_pending_changes_for_publishers(client, publ
         reverse("admin:catalogue_practice_change", args=[pending.practice_id])
     ).content.decode()
     assert f'href="{draft_url(pending)}"' in html
+
+
+@pytest.mark.django_db
+def test_editor_sees_the_rejection_note_when_opening_the_practice_again(
+    client, publisher, editor, pending, live
+):
+    client.force_login(publisher)
+    client.post(draft_url(pending), {"_reject": "1", "note": "Tuesdays are not confirmed."})
+    client.force_login(editor)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    html = client.get(reverse("admin:catalogue_practice_change", args=[live.pk])).content.decode()
+    assert (
+        "A publisher rejected your last change of this practice: Tuesdays are not confirmed."
+        in html
+    )
+    assert "Open on Mondays.\n\nAsk at the desk.</textarea>" in html
