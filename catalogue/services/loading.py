@@ -114,7 +114,7 @@ def _changed_in_admin_since_load(instance, names: list[str]) -> bool:
     later = versions.filter(revision__user__isnull=False)
     if loaded is not None:
         later = later.filter(pk__gt=loaded.pk)
-    later = list(later[:50])
+    later = list(later)
     if not later:
         return False
     if loaded is None:
@@ -193,6 +193,8 @@ def _write(model, instance, values: dict, links: dict | None, comment: str):
         old_slugs = {c: getattr(instance, f"slug_{c}", None) for c in language_codes()}
         for name, value in values.items():
             setattr(instance, name, value)
+        if not new and hasattr(instance, "lock_version"):
+            instance.lock_version += 1  # a form opened before the load cannot overwrite it
         instance.save()
         for name, targets in (links or {}).items():
             getattr(instance, name).set(targets)

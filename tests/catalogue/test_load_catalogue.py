@@ -187,3 +187,25 @@ def test_forced_load_restores_the_original_and_clears_the_marks(catalogue, clien
     load("--force")
     practice.refresh_from_db()
     assert (practice.outdated_sv, practice.outdated_en) == (False, False)
+
+
+@pytest.mark.django_db
+def test_a_form_opened_before_a_load_cannot_overwrite_what_the_load_wrote(
+    catalogue, client, editor
+):
+    espoo = Municipality.objects.get(code="049")
+    opened = {
+        "code": espoo.code,
+        "region": espoo.region_id,
+        "edit_version": espoo.lock_version,
+        **{f"name_{c}": getattr(espoo, f"name_{c}") for c in ("fi", "sv", "en")},
+        **{f"slug_{c}": getattr(espoo, f"slug_{c}") for c in ("fi", "sv", "en")},
+        "name_en": "Espoo City",
+    }
+    Municipality.objects.filter(pk=espoo.pk).update(slug_en="espoo-old")
+    load()
+    assert Municipality.objects.get(pk=espoo.pk).slug_en == espoo.slug_en
+    url = reverse("admin:municipalities_municipality_change", args=[espoo.pk])
+    client.force_login(editor)
+    assert client.post(url, opened).status_code == 200
+    assert Municipality.objects.get(pk=espoo.pk).name_en == espoo.name_en
