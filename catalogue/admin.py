@@ -1,7 +1,14 @@
+from django import forms
 from django.contrib import admin, messages
-from django.utils.html import format_html
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion_compare.admin import CompareVersionAdmin
@@ -10,32 +17,66 @@ from catalogue import (
     admin_booleans,  # noqa: F401  (yes/no icons in the staff's language)
     services,
 )
+from catalogue.admin_concurrency import VERSION_FIELD, OptimisticLockAdminMixin
+from catalogue.admin_drafts import PracticeDraftAdmin  # noqa: F401  (registers the admin)
 from catalogue.admin_feedback import (
     FeedbackHandlingAdminMixin,
     FeedbackStateFilter,
     labelled_state_form,
 )
-from catalogue.admin_history import HistoryInWordsAdminMixin
+from catalogue.admin_history import SingleObjectHistoryMixin
 from catalogue.admin_workflow import PracticeWorkflowAdminMixin
+from catalogue.history_words import HistoryInWordsAdminMixin
+from catalogue.i18n import language_codes
 from catalogue.models import (
+    DraftState,
     Feedback,
     Language,
     Page,
     PartnerOrganisation,
     Practice,
+    PracticeDraft,
     Status,
     TargetGroup,
     Theme,
 )
 from catalogue.preview import preview_url
-from catalogue.search.index import index_practice
 from catalogue.services import current_slugs, slug_changes_record
-from catalogue.services.slugs import fill_missing_slugs
+from catalogue.services.drafts import draft_changes, practice_draft_save
+from catalogue.services.slugs import slug_taken_as_old_address
 
 TRANSLATED_NAME_SEARCH = ["slug", "name_fi", "name_sv", "name_en"]
 
 
-class SlugHistoryAdminMixin:
+class OldAddressFormMixin(forms.Form):
+    """A slug that is another page's old address keeps leading there: it cannot be taken."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for code in language_codes():
+            slug = cleaned.get(f"slug_{code}")
+            if not slug:
+                continue
+            taken = slug_taken_as_old_address(instance=self.instance, language=code, slug=slug)
+            if taken is not None:
+                self.add_error(
+                    f"slug_{code}",
+                    gettext(
+                        "This is an old address of “%(other)s” and keeps leading there; "
+                        "choose another."
+                    )
+                    % {"other": taken.target or taken.object_id},
+                )
+        return cleaned
+
+
+class SlugAddressesAdminMixin:
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (OldAddressFormMixin, form), {})
+
+
+class SlugHistoryAdminMixin(SlugAddressesAdminMixin):
     """Keeps a page's old slugs when an editor changes them, so that old links redirect."""
 
     def save_model(self, request, obj, form, change):
@@ -46,20 +87,30 @@ class SlugHistoryAdminMixin:
 
 
 @admin.register(TargetGroup, Theme)
-class TaxonomyTermAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
+class TaxonomyTermAdmin(
+    HistoryInWordsAdminMixin,
+    SingleObjectHistoryMixin,
+    OptimisticLockAdminMixin,
+    TabbedTranslationAdmin,
+    VersionAdmin,
+):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = TRANSLATED_NAME_SEARCH
 
 
 @admin.register(PartnerOrganisation)
-class PartnerOrganisationAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
+class PartnerOrganisationAdmin(
+    HistoryInWordsAdminMixin, SingleObjectHistoryMixin, TabbedTranslationAdmin, VersionAdmin
+):
     list_display = ["name", "slug"]
     search_fields = TRANSLATED_NAME_SEARCH
 
 
 @admin.register(Language)
-class LanguageAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
+class LanguageAdmin(
+    HistoryInWordsAdminMixin, SingleObjectHistoryMixin, TabbedTranslationAdmin, VersionAdmin
+):
     list_display = ["name", "autonym", "code", "position"]
     list_editable = ["position"]
     search_fields = ["code", "autonym", "name_fi", "name_sv", "name_en"]
@@ -114,11 +165,22 @@ def _transition_action(action: str, description, publisher_only: bool):
     )(run)
 
 
+@admin.action(description=_("Withdraw preview links"), permissions=["change"])
+def withdraw_previews(modeladmin, request, queryset):
+    for practice in queryset:
+        services.practice_previews_withdraw(practice=practice, user=request.user)
+    modeladmin.message_user(
+        request, gettext("The preview links given so far no longer work."), messages.SUCCESS
+    )
+
+
 @admin.register(Practice)
 class PracticeAdmin(
     PracticeWorkflowAdminMixin,
     HistoryInWordsAdminMixin,
-    SlugHistoryAdminMixin,
+    SingleObjectHistoryMixin,
+    OptimisticLockAdminMixin,
+    SlugAddressesAdminMixin,
     TabbedTranslationAdmin,
     CompareVersionAdmin,
 ):
@@ -152,7 +214,7 @@ class PracticeAdmin(
         "service_languages",
         "partners",
     ]
-    readonly_fields = ["status", "preview_link", "created_at", "updated_at"]
+    readonly_fields = ["status", "preview_link", "pending_changes", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "original_language"]}),
         (
@@ -176,6 +238,7 @@ class PracticeAdmin(
                 "fields": [
                     "status",
                     "preview_link",
+                    "pending_changes",
                     "check_status",
                     "last_checked",
                     "next_review_due",
@@ -190,6 +253,7 @@ class PracticeAdmin(
         _transition_action("publish", _("Publish"), publisher_only=True),
         _transition_action("archive", _("Archive"), publisher_only=True),
         _transition_action("restore", _("Restore from the archive"), publisher_only=True),
+        withdraw_previews,
     ]
     view_on_site = True
 
@@ -197,37 +261,200 @@ class PracticeAdmin(
         return request.user.has_perm(services.editorial.PUBLISH_PERMISSION)
 
     def has_change_permission(self, request, obj=None):
-        # What the public sees changes only through publishers: editors work on drafts.
-        public = obj is not None and obj.status in (Status.PUBLISHED, Status.ARCHIVED)
-        if public and not self.has_publish_permission(request):
+        # Editors correct published practices through pending changes (see save_model);
+        # archived ones only publishers may touch.
+        archived = obj is not None and obj.status == Status.ARCHIVED
+        if archived and not self.has_publish_permission(request):
             return False
         return super().has_change_permission(request, obj)
+
+    # History: only publishers choose the state of what they recover; for others it is a draft.
+    def may_set_state(self, request) -> bool:
+        return self.has_publish_permission(request)
+
+    def recovered_state(self):
+        return Status.DRAFT
+
+    def goes_to_draft(self, request, obj) -> bool:
+        """Whether this user's save of `obj` waits for a publisher instead of going live."""
+        return (
+            obj is not None
+            and obj.pk is not None
+            and obj.status == Status.PUBLISHED
+            and not self.has_publish_permission(request)
+        )
+
+    def own_pending_draft(self, request, obj):
+        if not self.goes_to_draft(request, obj):
+            return None
+        return PracticeDraft.objects.pending().filter(practice=obj, author=request.user).first()
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        draft = self.own_pending_draft(request, obj)
+        if draft is None:
+            return form
+
+        class ContinueDraftForm(form):
+            """An editor goes on from their pending change, not from the live text."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.initial.update(
+                    {name: v for name, v in draft_changes(draft).items() if name in self.fields}
+                )
+
+        return ContinueDraftForm
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            obj = self.get_object(request, unquote(object_id))
+            if self.goes_to_draft(request, obj):
+                draft = self.own_pending_draft(request, obj)
+                messages.info(
+                    request,
+                    gettext(
+                        "This practice is published: what you save waits for a publisher's "
+                        "approval, and the public keeps seeing the live version until then."
+                    )
+                    if draft is None
+                    else gettext(
+                        "You are continuing your pending change; the public sees the live "
+                        "version until a publisher approves it."
+                    ),
+                )
+                latest = PracticeDraft.objects.filter(practice=obj, author=request.user).first()
+                if latest is not None and latest.state == DraftState.REJECTED:
+                    messages.warning(
+                        request,
+                        gettext("A publisher rejected your last change of this practice: %(note)s")
+                        % {"note": latest.note},
+                    )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("preview"))
     def preview_link(self, obj):
         if obj is None or obj.pk is None:
             return "–"
+        if obj.status == Status.ARCHIVED:
+            return gettext("Archived practices have no preview.")
         return format_html(
-            '<a href="{}">{}</a> ({})',
+            '<a href="{}">{}</a> ({}) <a href="{}">{}</a>',
             preview_url(obj),
             _("Preview link"),
             _("works without logging in for two weeks"),
+            reverse("admin:catalogue_practice_withdraw_previews", args=[obj.pk]),
+            _("Withdraw preview links"),
         )
 
+    @admin.display(description=_("pending changes"))
+    def pending_changes(self, obj):
+        drafts = obj.drafts.pending().select_related("author") if obj and obj.pk else []
+        if not drafts:
+            return "–"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a></li>',
+                (
+                    (
+                        reverse("admin:catalogue_practicedraft_change", args=[d.pk]),
+                        f"{d.author or '–'}, {d.created_at:%Y-%m-%d %H:%M}",
+                    )
+                    for d in drafts
+                ),
+            ),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/withdraw-previews/",
+                self.admin_site.admin_view(self.withdraw_previews_view),
+                name="catalogue_practice_withdraw_previews",
+            ),
+            *super().get_urls(),
+        ]
+
+    def withdraw_previews_view(self, request, object_id):
+        practice = self.get_object(request, unquote(object_id))
+        if practice is None:
+            raise Http404
+        if not self.has_change_permission(request, practice):
+            raise PermissionDenied
+        change_url = reverse("admin:catalogue_practice_change", args=[practice.pk])
+        if request.method == "POST":
+            services.practice_previews_withdraw(practice=practice, user=request.user)
+            messages.success(request, gettext("The preview links given so far no longer work."))
+            return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Withdraw the preview links of “%(practice)s”?")
+            % {"practice": practice},
+            "practice": practice,
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/catalogue/practice/withdraw_previews.html", context)
+
+    # The one write path: every save of the form goes through services.practice_save.
+
+    def practice_changes(self, form) -> dict:
+        """What the form sets: its model fields by their own names, links as targets."""
+        model_fields = {f.name for f in Practice._meta.get_fields()}
+        translated = {"title", "slug", "summary", "description"}
+        return {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if name in model_fields and name not in translated
+        }
+
     def save_model(self, request, obj, form, change):
-        before = services.practice_texts(obj) if change else None
-        services.practice_track_translations(before=before, practice=obj)
-        # A title without a slug gets one, so that every practice has an address.
-        fill_missing_slugs(obj)
-        super().save_model(request, obj, form, change)
+        version = form.cleaned_data.get(VERSION_FIELD)
+        if change and self.goes_to_draft(request, obj):
+            request.practice_draft = practice_draft_save(
+                practice=obj,
+                user=request.user,
+                changes=self.practice_changes(form),
+                base_version=obj.lock_version if version is None else version,
+            )
+            request.practice_draft_saved = True
+            return
+        services.practice_save(
+            practice=obj,
+            user=request.user,
+            changes=self.practice_changes(form),
+            # Replaced by the admin's own change message (VersionAdmin.log_change).
+            comment="Changed in the admin" if change else "Added in the admin",
+            expected_version=version if change else None,
+        )
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # The lead municipality always takes part in its own practice.
-        practice = form.instance
-        if practice.lead_municipality_id:
-            practice.municipalities.add(practice.lead_municipality_id)
-        index_practice(practice)
+        # The links were written by the write path with the row (save_model).
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "practice_draft_saved", False):
+            return None  # nothing live changed
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if not getattr(request, "practice_draft_saved", False):
+            return super().response_change(request, obj)
+        draft = request.practice_draft
+        if draft is None:
+            messages.info(request, gettext("Nothing differs from the live version; nothing waits."))
+            return redirect("admin:catalogue_practice_change", obj.pk)
+        messages.success(
+            request,
+            gettext(
+                "Your change was saved and waits for a publisher. The public sees the live "
+                "version until it is approved."
+            ),
+        )
+        return redirect("admin:catalogue_practicedraft_change", draft.pk)
 
 
 @admin.register(Feedback)
@@ -271,6 +498,12 @@ class FeedbackAdmin(FeedbackHandlingAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(HistoryInWordsAdminMixin, TabbedTranslationAdmin, VersionAdmin):
+class PageAdmin(
+    HistoryInWordsAdminMixin,
+    SingleObjectHistoryMixin,
+    OptimisticLockAdminMixin,
+    TabbedTranslationAdmin,
+    VersionAdmin,
+):
     list_display = ["title", "key", "updated_at"]
     search_fields = ["key", "title_fi", "title_sv", "title_en"]

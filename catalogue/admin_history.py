@@ -1,132 +1,111 @@
-"""History and comparison of versions in the staff's language.
+"""History that cannot escalate: revert and recover act on one object's version only.
 
-django-reversion stores a revision's comment as text. Comments are stored language-neutral
-(the admin's JSON change message, or the English text of a known step) and put into words
-in the reader's language when shown, so that a Finnish editor never reads another editor's
-English, and the compare view names fields and languages in words and shows changed texts
-in full.
+django-reversion's admin reverts the whole revision a version belongs to (one catalogue
+load holds every loaded row) before it checks anything. Here the permission is checked on
+the stored object first; a revert is the old version's values posted through the ordinary
+change form, so it takes the same path as any edit (for an editor and a published practice,
+a pending change); and the state, the edit version and the preview key always stay those of
+the stored object, so no revert publishes, archives or unpublishes anything.
 """
 
-import json
-import re
+from contextlib import nullcontext
 
-from django.contrib.admin.models import LogEntry
-from django.utils import translation
-from django.utils.formats import date_format
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
-from reversion.revisions import is_active, set_comment
-from reversion_compare.helpers import generate_dmp_diff
+from django.contrib import messages
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.formats import localize
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext as _
+from reversion.errors import RevertError
+from reversion.revisions import set_comment
+from reversion.utils import mute_signals
 
-LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
-
-# Comments written by the loader, the workflow and django-reversion, in English (msgids).
-STORED_COMMENTS = [
-    _("Submitted for review"),
-    _("Returned to draft"),
-    _("Published"),
-    _("Archived"),
-    _("Restored from the archive"),
-    _("Initial version."),
-]
-LOADED = re.compile(r"Loaded from (?P<source>.+)")
-REVERTED = re.compile(r"Reverted to previous version, saved on (?P<datetime>.+)")
+# Fields that belong to the stored object, never to an old version.
+KEPT_FIELDS = ("status", "lock_version", "preview_nonce")
 
 
-def field_in_words(field) -> str:
-    """`title_sv` -> "title (Swedish)", in the active language."""
-    original = getattr(field, "translated_field", None)
-    language = getattr(field, "language", None)
-    if original is not None and language in LANGUAGE_NAMES:
-        return f"{original.verbose_name} ({LANGUAGE_NAMES[language]})"
-    return str(getattr(field, "verbose_name", None) or field.name)
+class _RollBackError(Exception):
+    def __init__(self, response):
+        self.response = response
 
 
-def _fields_by_english_label(model) -> dict:
-    """The admin stores changed fields by their English form label (`Title [en]`)."""
-    labels = {}
-    with translation.override(None):
-        for field in model._meta.get_fields():
-            name = getattr(field, "verbose_name", None)
-            if name:
-                labels[str(capfirst(name))] = field
-                labels[str(name)] = field
-    return labels
+class SingleObjectHistoryMixin:
+    """For VersionAdmins: revert and recover one object's version, never a whole revision."""
 
+    def may_set_state(self, request) -> bool:
+        """Whether this user may choose the state of what they recover (publishers may)."""
+        return False
 
-def comment_in_words(comment: str, model=None) -> str:
-    """A stored revision comment in the active language."""
-    if not comment:
-        return ""
-    if comment.startswith("["):
+    def recovered_state(self):
+        """The state a recovered object gets when the user may not choose it."""
+        return None
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        if version._model is not self.model:
+            raise Http404
+        stored = self.model._default_manager.filter(pk=version.object_id).first()
+        if stored is None:
+            if not (self.has_add_permission(request) and self.has_change_permission(request)):
+                raise PermissionDenied
+        elif not self.has_change_permission(request, stored):
+            raise PermissionDenied
+        object_id = quote(version.object_id)
+        comment = _("Reverted to previous version, saved on %(datetime)s") % {
+            "datetime": localize(template_localtime(version.revision.date_created)),
+        }
+        if request.method == "POST" and stored is not None:
+            # The form posts the old version's values: an ordinary edit of the stored object.
+            with self.create_revision(request):
+                response = self.changeform_view(request, object_id, request.path, extra_context)
+                if response.status_code == 302:
+                    set_comment(comment)
+            return response
+        muted = (
+            mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
+            if request.method == "GET"
+            else nullcontext()
+        )
         try:
-            message = json.loads(comment)
-        except ValueError:
-            return comment
-        labels = _fields_by_english_label(model) if model is not None else {}
-        for part in message if isinstance(message, list) else []:
-            for detail in part.values():
-                if isinstance(detail, dict) and "fields" in detail:
-                    detail["fields"] = [
-                        field_in_words(labels[name]) if name in labels else gettext(name)
-                        for name in detail["fields"]
-                    ]
-        return LogEntry(change_message=json.dumps(message)).get_change_message()
-    if match := LOADED.fullmatch(comment):
-        return gettext("Loaded from %(source)s") % {"source": match["source"]}
-    if match := REVERTED.fullmatch(comment):
-        return gettext("Reverted to previous version, saved on %(datetime)s") % {
-            "datetime": match["datetime"]
-        }
-    return gettext(comment)
+            with transaction.atomic(), muted:
+                version.revert()  # this object only, never version.revision.revert()
+                self._keep_stored_fields(request, version, stored)
+                with self.create_revision(request):
+                    response = self.changeform_view(request, object_id, request.path, extra_context)
+                    if request.method == "POST" and response.status_code == 302:
+                        set_comment(comment)
+                    elif response.status_code == 200:
+                        response.template_name = template_name
+                        response.render()
+                        raise _RollBackError(response)
+                    else:
+                        raise RevertError(_("This version cannot be shown."))
+        except _RollBackError as rollback:
+            return rollback.response
+        except (RevertError, IntegrityError, models.ProtectedError):
+            messages.error(
+                request,
+                _(
+                    "This version cannot be restored: another entry now uses one of its "
+                    "unique values (such as an address), or it refers to something deleted."
+                ),
+            )
+            opts = self.model._meta
+            return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
+        return response
 
-
-class HistoryInWordsAdminMixin:
-    """For django-reversion admins: store comments language-neutral, compare in words."""
-
-    def log_addition(self, request, obj, message):
-        entry = super().log_addition(request, obj, message)
-        if is_active() and message:
-            set_comment(entry.change_message)
-        return entry
-
-    def log_change(self, request, obj, message):
-        entry = super().log_change(request, obj, message)
-        if is_active():
-            set_comment(entry.change_message)
-        return entry
-
-    def compare(self, obj, version1, version2):
-        diff, has_unfollowed_fields = super().compare(obj, version1, version2)
-        for field_diff in diff:
-            field_diff["label"] = capfirst(field_in_words(field_diff["field"]))
-        return diff, has_unfollowed_fields
-
-    def compare_text(self, obj_compare):
-        """The whole text with what changed marked, wrapped, never cut off at one line."""
-        value1, value2 = (
-            "" if side.value is None else side.to_string()
-            for side in (obj_compare.compare_obj1, obj_compare.compare_obj2)
-        )
-        # The diff escapes the texts it marks up.
-        return mark_safe(generate_dmp_diff(value1, value2))
-
-    def compare_DateField(self, obj_compare):  # noqa: N802
-        value1, value2 = (
-            date_format(side.value) if side.value else gettext("(empty)")
-            for side in (obj_compare.compare_obj1, obj_compare.compare_obj2)
-        )
-        # The same sentence as the yes/no template (reversion-compare/compare_BooleanField.html).
-        sentence = gettext("<del>%(before)s</del>, changed to <ins>%(after)s</ins>") % {
-            "before": escape(value1),
-            "after": escape(value2),
-        }
-        return format_html('<p class="highlight">{}</p>', mark_safe(sentence))
-
-    # django-reversion-compare finds compare methods by "compare_<field type>".
-    compare_CharField = compare_text  # noqa: N815
-    compare_TextField = compare_text  # noqa: N815
-    compare_SlugField = compare_text  # noqa: N815
+    def _keep_stored_fields(self, request, version, stored):
+        fields = {f.name for f in self.model._meta.concrete_fields}
+        if stored is not None:
+            kept = {name: getattr(stored, name) for name in KEPT_FIELDS if name in fields}
+        else:
+            kept = {}
+            if "status" in fields and not self.may_set_state(request):
+                kept["status"] = self.recovered_state()
+            if "lock_version" in fields:
+                kept["lock_version"] = 0
+        if kept:
+            self.model._default_manager.filter(pk=version.object_id).update(**kept)

@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +16,20 @@ from municipalities.models import CooperationArea, Municipality
 MAX_ID = 2**63 - 1
 
 
+def new_preview_nonce() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def lock_version_field():
+    """The version number that the admin's change forms post back, so no edit is lost."""
+    return models.PositiveIntegerField(
+        _("version"),
+        default=0,
+        editable=False,
+        help_text=_("Counts the saves; a form made from an older version cannot overwrite."),
+    )
+
+
 class TaxonomyTerm(models.Model):
     """A term residents filter by: a slug plus a name and a short description per language."""
 
@@ -23,6 +39,7 @@ class TaxonomyTerm(models.Model):
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Order in lists; smaller comes first.")
     )
+    lock_version = lock_version_field()
 
     class Meta:
         abstract = True
@@ -263,6 +280,14 @@ class Practice(models.Model):
         editable=False,
         help_text=_("When the practice was first made public; feeds give it as its publication."),
     )
+    lock_version = lock_version_field()
+    preview_nonce = models.CharField(
+        _("preview key"),
+        max_length=32,
+        default=new_preview_nonce,
+        editable=False,
+        help_text=_("Part of every preview link; a new key withdraws the links given so far."),
+    )
 
     objects = PracticeQuerySet.as_manager()
 
@@ -345,6 +370,7 @@ class Page(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    lock_version = lock_version_field()
 
     class Meta:
         verbose_name = _("page")
@@ -491,3 +517,73 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class DraftState(models.TextChoices):
+    PENDING = "pending", _("waiting for a publisher")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")
+
+
+class PracticeDraftQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=DraftState.PENDING)
+
+
+class PracticeDraft(models.Model):
+    """An editor's change to a published practice, waiting for a publisher.
+
+    The public keeps seeing the live practice. `changes` holds only the fields the editor
+    changed (translated fields per language, links as lists of ids), `base` the live values
+    they replaced: a publisher approves only if the live practice still has those values.
+    """
+
+    practice = models.ForeignKey(
+        Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="drafts"
+    )
+    changes = models.JSONField(_("changed values"))
+    base = models.JSONField(_("live values the change replaces"))
+    base_version = models.PositiveIntegerField(
+        _("based on version"), help_text=_("The practice's version the editor started from.")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="practice_drafts",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=DraftState.choices, default=DraftState.PENDING
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_practice_drafts",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    note = models.TextField(
+        _("note to the editor"), blank=True, help_text=_("Why the change was rejected.")
+    )
+
+    objects = PracticeDraftQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=DraftState.values), name="practice_draft_state_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.practice} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def get_absolute_url(self):
+        return reverse("admin:catalogue_practicedraft_change", args=[self.pk])

@@ -20,8 +20,17 @@ from django.views.generic import DetailView, ListView, TemplateView
 from catalogue import filters, services
 from catalogue.i18n import language_codes, translated_urls
 from catalogue.links import absolute_url
-from catalogue.models import Language, Page, Practice, SlugRedirect, Status, TargetGroup
-from catalogue.preview import practice_id_from_token
+from catalogue.models import (
+    Language,
+    Page,
+    Practice,
+    PracticeDraft,
+    SlugRedirect,
+    Status,
+    TargetGroup,
+)
+from catalogue.preview import preview_target
+from catalogue.services.drafts import practice_with_draft
 from config.client_ip import client_ip
 from municipalities.models import Municipality, Region
 
@@ -251,8 +260,18 @@ class PracticePreviewView(PracticeNoticesMixin, DetailView):
     context_object_name = "practice"
 
     def get_object(self, queryset=None):
-        pk = practice_id_from_token(self.kwargs["token"])
-        return get_object_or_404(Practice.objects.with_related(), pk=pk)
+        target = preview_target(self.kwargs["token"])
+        practice = get_object_or_404(
+            Practice.objects.with_related().exclude(status=Status.ARCHIVED),
+            pk=target.practice_id,
+            preview_nonce=target.key,
+        )
+        if target.draft_id is None:
+            return practice
+        draft = get_object_or_404(
+            PracticeDraft.objects.pending(), pk=target.draft_id, practice=practice
+        )
+        return practice_with_draft(practice, draft)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

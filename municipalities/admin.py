@@ -5,17 +5,25 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from catalogue.admin import SlugHistoryAdminMixin
+from catalogue.admin_concurrency import OptimisticLockAdminMixin
+from catalogue.admin_history import SingleObjectHistoryMixin
 from municipalities.models import CooperationArea, Municipality, Region
 
 
 @admin.register(Region)
-class RegionAdmin(TabbedTranslationAdmin, VersionAdmin):
+class RegionAdmin(SingleObjectHistoryMixin, TabbedTranslationAdmin, VersionAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name_fi", "name_sv", "name_en"]
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin, VersionAdmin):
+class MunicipalityAdmin(
+    SingleObjectHistoryMixin,
+    OptimisticLockAdminMixin,
+    SlugHistoryAdminMixin,
+    TabbedTranslationAdmin,
+    VersionAdmin,
+):
     list_display = ["code", "name", "region", "practice_count"]
     list_filter = ["region"]
     search_fields = ["code", "name_fi", "name_sv", "name_en"]
@@ -30,7 +38,7 @@ class MunicipalityAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin, VersionAd
 
 
 @admin.register(CooperationArea)
-class CooperationAreaAdmin(TabbedTranslationAdmin, VersionAdmin):
+class CooperationAreaAdmin(SingleObjectHistoryMixin, TabbedTranslationAdmin, VersionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["slug", "name_fi", "name_sv", "name_en"]
     autocomplete_fields = ["members"]

@@ -59,6 +59,12 @@ class Municipality(models.Model):
         on_delete=models.PROTECT,
         related_name="municipalities",
     )
+    lock_version = models.PositiveIntegerField(
+        _("version"),
+        default=0,
+        editable=False,
+        help_text=_("Counts the saves; a form made from an older version cannot overwrite."),
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 

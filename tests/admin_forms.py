@@ -4,7 +4,11 @@ from django.urls import reverse
 
 
 def practice_form_data(practice, **changes) -> dict:
-    """The change form as it stands for `practice`, with `changes` applied."""
+    """The change form as it stands for `practice`, with `changes` applied.
+
+    The edit version is the stored one, as in a form opened just now; pass `edit_version`
+    to post from an older form.
+    """
     data = {
         "original_language": practice.original_language,
         "lead_municipality": practice.lead_municipality_id or "",
@@ -24,6 +28,8 @@ def practice_form_data(practice, **changes) -> dict:
     for code in ("fi", "sv", "en"):
         if getattr(practice, f"outdated_{code}"):
             data[f"outdated_{code}"] = "on"
+    if "edit_version" not in changes:
+        data["edit_version"] = type(practice).objects.get(pk=practice.pk).lock_version
     data.update(changes)
     return data
 
@@ -31,3 +37,26 @@ def practice_form_data(practice, **changes) -> dict:
 def post_practice_form(client, practice, **changes):
     url = reverse("admin:catalogue_practice_change", args=[practice.pk])
     return client.post(url, practice_form_data(practice, **changes))
+
+
+def version_form_data(version) -> dict:
+    """What the revert or recover form of a practice's old version posts unchanged."""
+    fields = version.field_dict
+    data = {
+        "original_language": fields["original_language"],
+        "lead_municipality": fields["lead_municipality_id"] or "",
+        "source_page": fields["source_page"] or "",
+        "check_status": fields["check_status"],
+        "last_checked": fields["last_checked"] or "",
+        "next_review_due": fields["next_review_due"] or "",
+    }
+    for name in ("municipalities", "areas", "target_groups", "themes", "service_languages"):
+        data[name] = list(fields.get(name) or [])
+    data["partners"] = list(fields.get("partners") or [])
+    for field in ("title", "slug", "summary", "description"):
+        for code in ("fi", "sv", "en"):
+            data[f"{field}_{code}"] = fields[f"{field}_{code}"] or ""
+    for code in ("fi", "sv", "en"):
+        if fields[f"outdated_{code}"]:
+            data[f"outdated_{code}"] = "on"
+    return data

@@ -11,6 +11,7 @@ from tests.factories import (
     TargetGroupFactory,
     ThemeFactory,
 )
+from tests.staff import make_user
 
 
 @pytest.fixture(autouse=True)
@@ -97,3 +98,18 @@ def live_server(live_server):
     host = live_server.url.split("//", 1)[1]
     with override_settings(EXACT_HOSTS=[*settings.EXACT_HOSTS, host]):
         yield live_server
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", "Editors")
+
+
+@pytest.fixture
+def publisher(db):
+    return make_user("publisher", "Publishers")
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("root", is_superuser=True)

@@ -20,8 +20,9 @@ def test_admin_changelist_and_add_form_render(staff_client, practice, model):
     assert staff_client.get(changelist).status_code == 200
     assert staff_client.get(changelist, {"q": "ä"}).status_code == 200
     add = staff_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
-    # Login records (django-axes) and readers' feedback are never added by hand.
-    read_only = opts.app_label == "axes" or opts.model_name == "feedback"
+    # Login records (django-axes), readers' feedback and pending changes (made by saving a
+    # published practice) are never added by hand.
+    read_only = opts.app_label == "axes" or opts.model_name in ("feedback", "practicedraft")
     assert add.status_code == (403 if read_only else 200)
 
 

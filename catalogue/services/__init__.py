@@ -8,32 +8,36 @@ from catalogue.services.editorial import (
     practice_restore,
     practice_return_to_draft,
     practice_submit_for_review,
-    practice_texts,
-    practice_track_translations,
     practice_transition,
 )
-from catalogue.services.loading import (
-    CatalogueDataError,
-    LoadReport,
-    catalogue_load,
-    current_slugs,
-    slug_changes_record,
+from catalogue.services.loading import CatalogueDataError, LoadReport, catalogue_load
+from catalogue.services.practice import (
+    ConflictError,
+    practice_previews_withdraw,
+    practice_save,
+    practice_texts,
+    practice_track_translations,
 )
+from catalogue.services.slugs import current_slugs, slug_changes_record, slugs_fill_missing
 
 __all__ = [
     "CatalogueDataError",
+    "ConflictError",
     "LoadReport",
     "WorkflowError",
     "catalogue_load",
     "current_slugs",
     "feedback_submit",
     "practice_archive",
+    "practice_previews_withdraw",
     "practice_publish",
     "practice_restore",
     "practice_return_to_draft",
+    "practice_save",
     "practice_submit_for_review",
     "practice_texts",
     "practice_track_translations",
     "practice_transition",
     "slug_changes_record",
+    "slugs_fill_missing",
 ]

@@ -3,18 +3,23 @@
 import logging
 from dataclasses import dataclass
 
-import reversion
 from django.core.mail import mail_managers
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.i18n import language_codes
 from catalogue.models import Feedback, Practice, Status
-from catalogue.search.index import index_practice
+from catalogue.services.practice import (
+    TEXT_FIELDS,
+    ConflictError,
+    practice_save,
+    practice_texts,
+    practice_track_translations,
+)
 
 logger = logging.getLogger(__name__)
 
-TEXT_FIELDS = ("title", "summary", "description")
+__all__ = ["TEXT_FIELDS", "practice_texts", "practice_track_translations"]
+
 PUBLISH_PERMISSION = "catalogue.publish_practice"
 
 
@@ -85,30 +90,32 @@ def missing_texts_description(missing: dict[str, list[str]]) -> str:
 def practice_transition(*, practice: Practice, user, action: str) -> Practice:
     """Move `practice` to the state `action` leads to, recorded as a version by `user`.
 
-    A practice goes to review or to the public only when it is complete in every language.
+    A practice goes to review or to the public only when it is complete in every language;
+    the state is checked on the stored row, not on what the caller holds.
     """
     transition = TRANSITIONS[action]
     if transition.needs_publisher and not user.has_perm(PUBLISH_PERMISSION):
         raise WorkflowError(_("Only publishers may do this."))
-    if practice.status not in transition.sources:
-        raise WorkflowError(
-            _("“%(title)s” is %(state)s; this step does not apply to it.")
-            % {"title": practice, "state": practice.get_status_display()}
-        )
     missing = practice_missing_texts(practice)
     if missing and transition.target in (Status.IN_REVIEW, Status.PUBLISHED):
         raise WorkflowError(
             _("“%(title)s” is not complete in every language yet. Missing: %(missing)s.")
             % {"title": practice, "missing": missing_texts_description(missing)}
         )
-    with transaction.atomic(), reversion.create_revision():
-        practice.status = transition.target
-        practice.note_first_publication()  # opendata: Atom's <published> (issue 13)
-        practice.save()
-        index_practice(practice)
-        reversion.set_user(user)
-        reversion.set_comment(transition.comment)
-    return practice
+    try:
+        return practice_save(
+            practice=practice,
+            user=user,
+            changes={"status": transition.target},
+            comment=transition.comment,
+            expected_values={"status": transition.sources},
+        )
+    except ConflictError:
+        practice.refresh_from_db(fields=["status"])
+        raise WorkflowError(
+            _("“%(title)s” is %(state)s; this step does not apply to it.")
+            % {"title": practice, "state": practice.get_status_display()}
+        ) from None
 
 
 def practice_submit_for_review(*, practice: Practice, user) -> Practice:
@@ -129,46 +136,6 @@ def practice_archive(*, practice: Practice, user) -> Practice:
 
 def practice_restore(*, practice: Practice, user) -> Practice:
     return practice_transition(practice=practice, user=user, action="restore")
-
-
-def practice_track_translations(*, before: dict | None, practice: Practice) -> list[str]:
-    """Mark translations as possibly out of date when the original text changes.
-
-    `before` holds the texts as they were stored before the edit (None for a new practice).
-    When the original-language text changed, each other language whose text did not change
-    in the same edit is marked; a translation that was edited counts as updated. Returns the
-    languages now marked. The caller saves the practice.
-    """
-    if before is None:
-        return []
-    original = practice.original_language
-
-    def changed(code):
-        return any(
-            (before.get(f"{field}_{code}") or "") != (getattr(practice, f"{field}_{code}") or "")
-            for field in TEXT_FIELDS
-        )
-
-    original_changed = changed(original)
-    marked = []
-    for code in language_codes():
-        if code == original:
-            continue
-        if changed(code):
-            setattr(practice, f"outdated_{code}", False)
-        elif original_changed:
-            setattr(practice, f"outdated_{code}", True)
-        if getattr(practice, f"outdated_{code}"):
-            marked.append(code)
-    return marked
-
-
-def practice_texts(practice: Practice) -> dict | None:
-    """The stored texts of a practice, to compare with an edit (None if it is new)."""
-    if practice.pk is None:
-        return None
-    fields = [f"{field}_{code}" for field in TEXT_FIELDS for code in language_codes()]
-    return Practice.objects.filter(pk=practice.pk).values(*fields).first()
 
 
 def feedback_submit(

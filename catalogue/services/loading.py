@@ -9,9 +9,9 @@ from pathlib import Path
 
 import reversion
 import yaml
-from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
+from reversion.models import Version
 
 from catalogue.i18n import language_codes
 from catalogue.models import (
@@ -20,46 +20,18 @@ from catalogue.models import (
     Page,
     PartnerOrganisation,
     Practice,
-    SlugRedirect,
     Status,
     TargetGroup,
     Theme,
 )
 from catalogue.search.index import index_practice
+from catalogue.services.practice import TEXT_FIELDS, practice_save
+from catalogue.services.slugs import slug_changes_record
 from municipalities.models import CooperationArea, Municipality, Region
 
-
-def slug_changes_record(*, instance: models.Model, old_slugs: dict[str, str | None]) -> int:
-    """Keep the slugs `instance` had before a change, so that its old addresses redirect.
-
-    `old_slugs` maps language codes to the slug before the change. A slug that is now in use
-    again (an editor changed it back) is no longer an old address. Returns how many old
-    addresses were added.
-    """
-    content_type = ContentType.objects.get_for_model(instance)
-    added = 0
-    for code in language_codes():
-        current = getattr(instance, f"slug_{code}")
-        SlugRedirect.objects.filter(
-            content_type=content_type, object_id=instance.pk, language=code, slug=current
-        ).delete()
-        old = old_slugs.get(code)
-        if old and old != current:
-            _redirect, created = SlugRedirect.objects.update_or_create(
-                content_type=content_type,
-                language=code,
-                slug=old,
-                defaults={"object_id": instance.pk},
-            )
-            added += created
-    return added
-
-
-def current_slugs(instance: models.Model) -> dict[str, str | None]:
-    """The slugs stored for `instance` now (before an unsaved change is written)."""
-    fields = [f"slug_{code}" for code in language_codes()]
-    stored = type(instance)._default_manager.filter(pk=instance.pk).values(*fields).first() or {}
-    return {code: stored.get(f"slug_{code}") for code in language_codes()}
+# Every version the loader records says so; the admin's versions name their user instead.
+LOAD_COMMENT_PREFIX = "Loaded from "
+FRESHNESS_COMMENT = "Translation checks recomputed after loading"
 
 
 class CatalogueDataError(ValueError):
@@ -71,18 +43,29 @@ class LoadReport:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
+    kept: Counter = field(default_factory=Counter)
+    # "practice 12 Title" of each row changed in the admin: kept, or overwritten by --force.
+    kept_rows: list[str] = field(default_factory=list)
+    overwritten_rows: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return bool(sum(self.created.values()) or sum(self.updated.values()))
 
     def summary(self) -> str:
-        names = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
-        return "\n".join(
+        names = sorted(set(self.created) | set(self.updated) | set(self.unchanged) | set(self.kept))
+        lines = [
             f"{name}: {self.created[name]} created, {self.updated[name]} updated, "
-            f"{self.unchanged[name]} unchanged"
+            f"{self.unchanged[name]} unchanged, {self.kept[name]} kept"
             for name in names
-        )
+        ]
+        if self.kept_rows:
+            lines.append("Kept, changed in the admin since the last load (--force overwrites):")
+            lines += [f"  {row}" for row in self.kept_rows]
+        if self.overwritten_rows:
+            lines.append("Overwritten, although changed in the admin since the last load:")
+            lines += [f"  {row}" for row in self.overwritten_rows]
+        return "\n".join(lines)
 
 
 def _read_yaml(path: Path):
@@ -112,43 +95,113 @@ def _label(model) -> str:
     return str(model._meta.verbose_name_plural)
 
 
-def _upsert(model, report: LoadReport, lookup: dict, values: dict, *, links=None, on_create=None):
+def _comparable(value):
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list):
+        return sorted(v.pk if isinstance(v, models.Model) else v for v in value)
+    return value
+
+
+def _changed_in_admin_since_load(instance, names: list[str]) -> bool:
+    """Whether staff changed any of the fields `names` since the loader last wrote the row.
+
+    Read from the row's history: the loader's versions carry no user, the admin's do.
+    """
+    versions = Version.objects.get_for_object(instance).select_related("revision")
+    loaded = versions.filter(
+        revision__user__isnull=True, revision__comment__startswith=LOAD_COMMENT_PREFIX
+    ).first()
+    later = versions.filter(revision__user__isnull=False)
+    if loaded is not None:
+        later = later.filter(pk__gt=loaded.pk)
+    later = list(later)
+    if not later:
+        return False
+    if loaded is None:
+        return True
+    attnames = [instance._meta.get_field(name).attname for name in names]
+    base = loaded.field_dict
+    return any(
+        _comparable(version.field_dict.get(attname)) != _comparable(base.get(attname))
+        for version in later
+        for attname in attnames
+    )
+
+
+def _describe(model, instance) -> str:
+    return f"{model._meta.verbose_name} {instance.pk} {instance}"
+
+
+def _upsert(
+    model,
+    report: LoadReport,
+    lookup: dict,
+    values: dict,
+    *,
+    links=None,
+    on_create=None,
+    force: bool = False,
+    comment: str,
+):
     """Create or update one row, saving only when something differs (so timestamps hold still).
 
     `links` maps many-to-many field names to the full list of targets; a changed link is an
     update of the row. `on_create` holds values set only when the row is new: editorial
-    state (published, archived, checked) belongs to the editors once a row exists.
+    state (published, archived, checked) belongs to the editors once a row exists. A row
+    that staff changed in the admin since the last load is kept unless `force`. Each row
+    written is one version of its own.
     """
     instance = model.objects.filter(**lookup).first()
-    created = instance is None
-    if created:
-        instance = model(**lookup, **values, **(on_create or {}))
-        instance.save()
-    changed = [name for name, value in values.items() if getattr(instance, name) != value]
-    old_slugs = {c: getattr(instance, f"slug_{c}", None) for c in language_codes()}
-    for name in changed:
-        setattr(instance, name, values[name])
-    changed += [
-        name for name, targets in (links or {}).items() if _set_relation(instance, name, targets)
-    ]
-    if created:
+    if instance is None:
+        instance = _write(model, model(**lookup, **(on_create or {})), values, links, comment)
         report.created[_label(model)] += 1
-    elif changed:
-        instance.save()
-        if any(name.startswith("slug_") for name in changed):
-            slug_changes_record(instance=instance, old_slugs=old_slugs)
-        report.updated[_label(model)] += 1
-    else:
+        return instance
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    changed += [
+        name
+        for name, targets in (links or {}).items()
+        if {obj.pk for obj in getattr(instance, name).all()} != {obj.pk for obj in targets}
+    ]
+    if not changed:
         report.unchanged[_label(model)] += 1
+        return instance
+    if _changed_in_admin_since_load(instance, [*values, *(links or {})]):
+        if not force:
+            report.kept[_label(model)] += 1
+            report.kept_rows.append(_describe(model, instance))
+            return instance
+        report.overwritten_rows.append(_describe(model, instance))
+    instance = _write(
+        model,
+        instance,
+        {name: values[name] for name in changed if name in values},
+        {name: links[name] for name in changed if name in (links or {})},
+        comment,
+    )
+    report.updated[_label(model)] += 1
     return instance
 
 
-def _set_relation(instance, name: str, targets: list[models.Model]) -> bool:
-    manager = getattr(instance, name)
-    if {obj.pk for obj in manager.all()} == {obj.pk for obj in targets}:
-        return False
-    manager.set(targets)
-    return True
+def _write(model, instance, values: dict, links: dict | None, comment: str):
+    if model is Practice:
+        return practice_save(
+            practice=instance, user=None, changes={**values, **(links or {})}, comment=comment
+        )
+    with reversion.create_revision():
+        reversion.set_comment(comment)
+        new = instance.pk is None
+        old_slugs = {c: getattr(instance, f"slug_{c}", None) for c in language_codes()}
+        for name, value in values.items():
+            setattr(instance, name, value)
+        if not new and hasattr(instance, "lock_version"):
+            instance.lock_version += 1  # a form opened before the load cannot overwrite it
+        instance.save()
+        for name, targets in (links or {}).items():
+            getattr(instance, name).set(targets)
+        if not new and any(name.startswith("slug_") for name in values):
+            slug_changes_record(instance=instance, old_slugs=old_slugs)
+    return instance
 
 
 def _lookup(model, key: str, values, *, where: str) -> list:
@@ -162,7 +215,7 @@ def _lookup(model, key: str, values, *, where: str) -> list:
     return [found[value] for value in values]
 
 
-def _load_terms(model, records, report: LoadReport, *, where: str):
+def _load_terms(model, records, report: LoadReport, *, where: str, **options):
     for position, record in enumerate(records or []):
         here = f"{where} {record.get('slug') or record.get('code')}"
         values = _translated(record, "name", where=here)
@@ -172,30 +225,31 @@ def _load_terms(model, records, report: LoadReport, *, where: str):
         if model is Language:
             values["autonym"] = record["autonym"]
             values["position"] = position
-            _upsert(model, report, {"code": record["code"]}, values)
+            _upsert(model, report, {"code": record["code"]}, values, **options)
         else:
-            _upsert(model, report, {"slug": record["slug"]}, values)
+            _upsert(model, report, {"slug": record["slug"]}, values, **options)
 
 
 FIRST_REVIEW_DUE = date(2018, 2, 28)
 
 
 @transaction.atomic
-@reversion.create_revision()
-def catalogue_load(*, directory: Path) -> LoadReport:
+def catalogue_load(*, directory: Path, force: bool = False) -> LoadReport:
     """Load the catalogue fixture files in `directory` idempotently.
 
     Rows are matched on their natural keys (codes, slugs, practice ids) and only saved when
-    something differs, so a second run changes nothing. Any inconsistency aborts the whole
-    load with a CatalogueDataError that names the file and the record.
+    something differs, so a second run changes nothing. A row that staff changed in the
+    admin since the last load is kept (and reported) unless `force`. Each row written is a
+    version of its own. Any inconsistency aborts the whole load with a CatalogueDataError
+    that names the file and the record.
     """
     directory = Path(directory)
     report = LoadReport()
-    reversion.set_comment(f"Loaded from {directory.name}")
+    options = {"force": force, "comment": f"{LOAD_COMMENT_PREFIX}{directory.name}"}
 
     for record in _read_yaml(directory / "regions.yaml"):
         values = _translated(record, "name", where=f"regions.yaml {record.get('code')}")
-        _upsert(Region, report, {"code": record["code"]}, values)
+        _upsert(Region, report, {"code": record["code"]}, values, **options)
 
     regions = {region.code: region for region in Region.objects.all()}
     for record in _read_yaml(directory / "municipalities.yaml"):
@@ -207,7 +261,7 @@ def catalogue_load(*, directory: Path) -> LoadReport:
             **_translated(record, "slug", where=where),
             "region": regions[record["region"]],
         }
-        _upsert(Municipality, report, {"code": record["code"]}, values)
+        _upsert(Municipality, report, {"code": record["code"]}, values, **options)
 
     for record in _read_yaml(directory / "areas.yaml"):
         where = f"areas.yaml {record.get('slug')}"
@@ -217,14 +271,21 @@ def catalogue_load(*, directory: Path) -> LoadReport:
             {"slug": record["slug"]},
             _translated(record, "name", where=where),
             links={"members": _lookup(Municipality, "code", record.get("members"), where=where)},
+            **options,
         )
 
     taxonomies = _read_yaml(directory / "taxonomies.yaml")
-    _load_terms(TargetGroup, taxonomies.get("target_groups"), report, where="target group")
-    _load_terms(Theme, taxonomies.get("themes"), report, where="theme")
-    _load_terms(Language, taxonomies.get("languages"), report, where="language")
     _load_terms(
-        PartnerOrganisation, _read_yaml(directory / "partners.yaml"), report, where="partner"
+        TargetGroup, taxonomies.get("target_groups"), report, where="target group", **options
+    )
+    _load_terms(Theme, taxonomies.get("themes"), report, where="theme", **options)
+    _load_terms(Language, taxonomies.get("languages"), report, where="language", **options)
+    _load_terms(
+        PartnerOrganisation,
+        _read_yaml(directory / "partners.yaml"),
+        report,
+        where="partner",
+        **options,
     )
 
     pages = _read_yaml(directory / "pages.yaml") or []
@@ -234,13 +295,13 @@ def catalogue_load(*, directory: Path) -> LoadReport:
             **_translated(record, "title", where=where),
             **_translated(record, "body", where=where),
         }
-        _upsert(Page, report, {"key": record["key"]}, values)
+        _upsert(Page, report, {"key": record["key"]}, values, **options)
 
     seen_ids: set[int] = set()
     for path in sorted((directory / "practices").glob("*.yaml")):
         for record in _read_yaml(path) or []:
             practice = _load_practice(
-                record, report, where=f"{path.name} practice {record.get('id')}"
+                record, report, where=f"{path.name} practice {record.get('id')}", **options
             )
             index_practice(practice)
             if record["id"] in seen_ids:
@@ -255,7 +316,7 @@ def catalogue_load(*, directory: Path) -> LoadReport:
     return report
 
 
-def _load_practice(record: dict, report: LoadReport, *, where: str) -> Practice:
+def _load_practice(record: dict, report: LoadReport, *, where: str, **options) -> Practice:
     if not isinstance(record.get("id"), int):
         raise CatalogueDataError(f"{where}: id must be a whole number")
     values = {
@@ -290,4 +351,32 @@ def _load_practice(record: dict, report: LoadReport, *, where: str) -> Practice:
         # Described in the 2017 publication and not checked since: due for a check since a
         # year after the publication.
         on_create.update(check_status=CheckStatus.UNCHECKED, next_review_due=FIRST_REVIEW_DUE)
-    return _upsert(Practice, report, {"id": record["id"]}, values, links=links, on_create=on_create)
+    practice = _upsert(
+        Practice, report, {"id": record["id"]}, values, links=links, on_create=on_create, **options
+    )
+    _recompute_freshness(practice, values)
+    return practice
+
+
+def _recompute_freshness(practice: Practice, values: dict) -> None:
+    """Clear the out-of-date mark of each translation that matches the fixture again.
+
+    The fixture's languages are translations of each other: a language whose texts equal
+    the fixture's, while the original does too, is as fresh as the fixture.
+    """
+
+    def matches(code):
+        return all(
+            (getattr(practice, f"{name}_{code}") or "") == (values[f"{name}_{code}"] or "")
+            for name in TEXT_FIELDS
+        )
+
+    if not matches(practice.original_language):
+        return
+    fresh = {
+        f"outdated_{code}": False
+        for code in language_codes()
+        if getattr(practice, f"outdated_{code}") and matches(code)
+    }
+    if fresh:
+        practice_save(practice=practice, user=None, changes=fresh, comment=FRESHNESS_COMMENT)

@@ -1,61 +1,105 @@
-"""Page addresses made from titles: the same rules as the admin's slug filling in the browser."""
+"""Addresses of pages that exist once per language: slugs, their history and their filling."""
 
-import unicodedata
+from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.utils.text import slugify
 
 from catalogue.i18n import language_codes
-from catalogue.models import Practice, SlugRedirect
+from catalogue.models import SlugRedirect
 
+# Finnish and Swedish letters that slugify would drop rather than transliterate.
+TRANSLITERATION = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "A", "Ö": "O", "Å": "A"})
 SLUG_MAX_LENGTH = 100
 
-# Finnish and Swedish letters written as their base letter, as Finnish addresses do
-# (NFKD would do the same; spelled out so that the browser's rules can match them exactly).
-TRANSLITERATION = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "a", "Ö": "o", "Å": "a"})
+
+def slug_changes_record(*, instance: models.Model, old_slugs: dict[str, str | None]) -> int:
+    """Keep the slugs `instance` had before a change, so that its old addresses redirect.
+
+    `old_slugs` maps language codes to the slug before the change. A slug that is now in use
+    again (an editor changed it back) is no longer an old address. An old address of another
+    object is never taken over: it keeps redirecting where it did. Returns how many old
+    addresses were added.
+    """
+    content_type = ContentType.objects.get_for_model(instance)
+    added = 0
+    for code in language_codes():
+        current = getattr(instance, f"slug_{code}")
+        SlugRedirect.objects.filter(
+            content_type=content_type, object_id=instance.pk, language=code, slug=current
+        ).delete()
+        old = old_slugs.get(code)
+        if old and old != current:
+            _redirect, created = SlugRedirect.objects.get_or_create(
+                content_type=content_type,
+                language=code,
+                slug=old,
+                defaults={"object_id": instance.pk},
+            )
+            added += created
+    return added
+
+
+def current_slugs(instance: models.Model) -> dict[str, str | None]:
+    """The slugs stored for `instance` now (before an unsaved change is written)."""
+    fields = [f"slug_{code}" for code in language_codes()]
+    stored = type(instance)._default_manager.filter(pk=instance.pk).values(*fields).first() or {}
+    return {code: stored.get(f"slug_{code}") for code in language_codes()}
+
+
+def slug_taken_as_old_address(
+    *, instance: models.Model, language: str, slug: str
+) -> SlugRedirect | None:
+    """The old address of another object that `slug` would take over, if any."""
+    content_type = ContentType.objects.get_for_model(instance)
+    return (
+        SlugRedirect.objects.filter(content_type=content_type, language=language, slug=slug)
+        .exclude(object_id=instance.pk or 0)
+        .first()
+    )
 
 
 def slug_from_title(title: str) -> str:
-    """`Äidinkielen opetus – Jakobstad` -> `aidinkielen-opetus-jakobstad`."""
-    text = unicodedata.normalize("NFKD", (title or "").translate(TRANSLITERATION))
-    slug = slugify(text.encode("ascii", "ignore").decode("ascii"))
-    return slug[:SLUG_MAX_LENGTH].strip("-")
-
-
-def _taken(practice: Practice, code: str, slug: str) -> bool:
-    others = Practice.objects.exclude(pk=practice.pk) if practice.pk else Practice.objects
-    if others.filter(**{f"slug_{code}": slug}).exists():
-        return True
-    # An old address of another practice keeps redirecting to that practice.
-    redirects = SlugRedirect.objects.filter(
-        content_type=ContentType.objects.get_for_model(Practice), language=code, slug=slug
+    """An ASCII slug of `title`: ä, ö and å become a, o and a, as Finnish addresses write them."""
+    return slugify(title.translate(TRANSLITERATION), allow_unicode=False)[:SLUG_MAX_LENGTH].strip(
+        "-"
     )
-    if practice.pk:
-        redirects = redirects.exclude(object_id=practice.pk)
-    return redirects.exists()
 
 
-def unique_slug(practice: Practice, code: str, base: str) -> str:
-    slug, number = base, 1
-    while _taken(practice, code, slug):
-        number += 1
-        suffix = f"-{number}"
-        slug = base[: SLUG_MAX_LENGTH - len(suffix)].rstrip("-") + suffix
-    return slug
+def slugs_fill_missing(*, instance: models.Model, source_field: str = "title") -> list[str]:
+    """Give `instance` a slug from its title in each language that has none.
 
-
-def fill_missing_slugs(practice: Practice) -> list[str]:
-    """Give `practice` a slug in each language that has a title but no slug.
-
-    Returns the languages filled. The caller saves the practice.
+    The slug is unique in its language among the model's current slugs and old addresses
+    (another object's old address keeps working). Returns the languages filled; the caller
+    saves.
     """
+    model = type(instance)
+    content_type = ContentType.objects.get_for_model(instance)
     filled = []
     for code in language_codes():
-        if getattr(practice, f"slug_{code}"):
+        if getattr(instance, f"slug_{code}"):
             continue
-        base = slug_from_title(getattr(practice, f"title_{code}") or "")
+        base = slug_from_title(getattr(instance, f"{source_field}_{code}") or "")
         if not base:
             continue
-        setattr(practice, f"slug_{code}", unique_slug(practice, code, base))
+        candidate, number = base, 1
+        while (
+            model._default_manager.filter(**{f"slug_{code}": candidate})
+            .exclude(pk=instance.pk)
+            .exists()
+            or SlugRedirect.objects.filter(content_type=content_type, language=code, slug=candidate)
+            .exclude(object_id=instance.pk or 0)
+            .exists()
+        ):
+            number += 1
+            suffix = f"-{number}"
+            candidate = base[: SLUG_MAX_LENGTH - len(suffix)].rstrip("-") + suffix
+        setattr(instance, f"slug_{code}", candidate)
         filled.append(code)
     return filled
+
+
+def fill_missing_slugs(practice) -> list[str]:
+    """A practice's missing slugs from its titles (the admin form's server-side fallback)."""
+    return slugs_fill_missing(instance=practice)

@@ -1,6 +1,6 @@
 from django import template
 
-from catalogue.admin_history import comment_in_words
+from catalogue.history_words import comment_in_words
 
 register = template.Library()
 

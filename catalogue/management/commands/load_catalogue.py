@@ -11,7 +11,8 @@ from catalogue.services import CatalogueDataError, catalogue_load
 class Command(BaseCommand):
     help = (
         "Load the catalogue (regions, municipalities, taxonomies, practices, pages) from the "
-        "fixture files. Idempotent: a second run changes nothing."
+        "fixture files. Idempotent: a second run changes nothing. What staff changed in the "
+        "admin since the last load is kept unless --force is given."
     )
 
     def add_arguments(self, parser):
@@ -30,14 +31,22 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, directory: Path, verbosity: int, only_if_empty: bool, **options):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Overwrite also what staff changed in the admin since the last load.",
+        )
+
+    def handle(
+        self, *args, directory: Path, verbosity: int, only_if_empty: bool, force: bool, **options
+    ):
         if only_if_empty and Practice.objects.exists():
             if verbosity:
                 self.stdout.write("The catalogue already has practices; nothing was loaded.")
             return
         try:
             with translation.override("en"):
-                report = catalogue_load(directory=directory)
+                report = catalogue_load(directory=directory, force=force)
         except CatalogueDataError as error:
             raise CommandError(f"Nothing was loaded: {error}") from error
         if verbosity:
