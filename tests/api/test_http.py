@@ -63,6 +63,7 @@ def test_pages_and_the_admin_send_no_cors_headers(client, path):
         "/api/v1/catalogue.json",
         "/fi/syote/",
         "/sitemap.xml",
+        "/sitemap-practices.xml",
         "/fi/kaytannot/",
         "/sv/verksamheter/{slug_sv}/",
     ],
@@ -100,7 +101,9 @@ def test_last_modified_is_the_latest_change_of_the_catalogue(client, db):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/api/v1/catalogue.json", "/sitemap.xml", "/fi/kaytannot/"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/catalogue.json", "/sitemap-practices.xml", "/fi/kaytannot/"]
+)
 def test_large_dynamic_responses_are_gzipped(client, catalogue, path):
     plain = client.get(path)
     compressed = client.get(path, headers={"Accept-Encoding": "gzip"})
