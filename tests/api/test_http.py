@@ -183,3 +183,23 @@ def test_sync_time_now_with_offset_is_accepted(client, practice):
     since = timezone.now().isoformat()
     response = client.get("/api/v1/practices/", {"modified_after": since})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("value", "count"),
+    [
+        ("4377-10-26T02:58:32.901-16:23", 0),  # an offset PostgreSQL cannot store
+        ("9999-12-31T23:59:59.999+00:00", 0),
+        ("0001-01-01T00:00:00+01:00", 1),
+        ("2025-03-01T14:00:00.000+02:00", 1),
+    ],
+)
+def test_sync_accepts_any_valid_time_with_any_offset(client, db, value, count):
+    practice = PracticeFactory()
+    Practice.objects.filter(pk=practice.pk).update(
+        updated_at=datetime(2025, 3, 1, 12, 0, 0, 1000, tzinfo=UTC)
+    )
+    response = client.get("/api/v1/practices/", {"modified_after": value})
+    assert response.status_code == 200
+    assert response.json()["count"] == count
