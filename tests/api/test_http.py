@@ -203,3 +203,24 @@ def test_sync_accepts_any_valid_time_with_any_offset(client, db, value, count):
     response = client.get("/api/v1/practices/", {"modified_after": value})
     assert response.status_code == 200
     assert response.json()["count"] == count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/practices/",
+        "/api/v1/openapi.json",
+        "/api/v1/practices.csv",
+        "/api/v1/catalogue.json",
+        "/fi/syote/",
+        "/sitemap.xml",
+    ],
+)
+def test_head_answers_like_get_without_a_body(client, practice, path):
+    get = client.get(path)
+    head = client.head(path)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == get["ETag"]
+    assert head["Content-Type"] == get["Content-Type"]
