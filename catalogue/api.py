@@ -6,7 +6,7 @@ client in any language.
 """
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Literal
 
 from django.db.models import Count, Prefetch, Q
@@ -163,13 +163,20 @@ def _iso_8601_only(value):
 
 
 def _whole_milliseconds_after(value: datetime) -> datetime:
-    """The first instant that the API would write as a later time than `value`.
+    """The first instant, in UTC, that the API would write as a later time than `value`.
 
     updated_at is sent with milliseconds, so "changed after T" means "sent as a time after
     T": stored microseconds below the millisecond must not make the record newer than the
-    time the client saw.
+    time the client saw. Times at the ends of the calendar are clamped to it.
     """
-    return value.replace(microsecond=value.microsecond // 1000 * 1000) + timedelta(milliseconds=1)
+    earliest, latest = datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC)
+    try:
+        value = value.astimezone(UTC)
+        return value.replace(microsecond=value.microsecond // 1000 * 1000) + timedelta(
+            milliseconds=1
+        )
+    except OverflowError:
+        return latest if value.year > 1 else earliest
 
 
 ModifiedAfter = Annotated[

@@ -80,3 +80,24 @@ class LastModifiedMiddleware:
             if changed is not None:
                 response["Last-Modified"] = http_date(changed.timestamp())
         return response
+
+
+class HeadAsGetMiddleware:
+    """HEAD on public responses is GET without the body (RFC 9110), validators included.
+
+    django-ninja answers only the methods an operation declares, so a HEAD (which CORS and
+    link checkers send) would be a 405, and ConditionalGetMiddleware gives an ETag to GET
+    only. The server leaves out the body, as it does for any Django view's HEAD.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "HEAD" or not request.path.startswith(PUBLIC_PREFIXES):
+            return self.get_response(request)
+        request.method = "GET"
+        try:
+            return self.get_response(request)
+        finally:
+            request.method = "HEAD"

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from catalogue.i18n import language_codes
 from catalogue.models import MAX_ID, Practice
@@ -199,7 +199,7 @@ class MunicipalitySitemap(TranslatedSitemap):
         return bool(getattr(item, f"slug_{code}"))
 
 
-@require_GET
+@require_safe
 def sitemap_index(request):
     """/sitemap.xml: every page of every section, on SITE_URL (Django's index view builds
     the addresses from the request's Host header)."""

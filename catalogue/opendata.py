@@ -14,7 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from pydantic import ValidationError
 
 from catalogue import filters
@@ -240,7 +240,7 @@ def practice_csv_row(record: dict) -> list:
     ]
 
 
-@require_GET
+@require_safe
 @in_asked_language
 def practices_csv(request):
     """Every published practice, or those the list's filters choose (?municipality=049)."""
@@ -253,7 +253,7 @@ def practices_csv(request):
     return _csv_response(request, rows, practice_csv_header(), "practices.csv")
 
 
-@require_GET
+@require_safe
 @in_asked_language
 def municipalities_csv(request):
     header = ["code"]
@@ -284,7 +284,7 @@ def _terms(model, key="slug"):
     ]
 
 
-@require_GET
+@require_safe
 @in_asked_language
 def catalogue_json(request):
     """The whole catalogue as one document, for reuse without paging through the API."""

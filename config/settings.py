@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything that can answer on its own, so that CORS preflights get their headers.
     "corsheaders.middleware.CorsMiddleware",
+    # HEAD on public responses answers like GET, with validators (catalogue.http).
+    "catalogue.http.HeadAsGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

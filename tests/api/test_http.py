@@ -63,6 +63,7 @@ def test_pages_and_the_admin_send_no_cors_headers(client, path):
         "/api/v1/catalogue.json",
         "/fi/syote/",
         "/sitemap.xml",
+        "/sitemap-practices.xml",
         "/fi/kaytannot/",
         "/sv/verksamheter/{slug_sv}/",
     ],
@@ -100,7 +101,9 @@ def test_last_modified_is_the_latest_change_of_the_catalogue(client, db):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/api/v1/catalogue.json", "/sitemap.xml", "/fi/kaytannot/"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/catalogue.json", "/sitemap-practices.xml", "/fi/kaytannot/"]
+)
 def test_large_dynamic_responses_are_gzipped(client, catalogue, path):
     plain = client.get(path)
     compressed = client.get(path, headers={"Accept-Encoding": "gzip"})
@@ -180,3 +183,44 @@ def test_sync_time_now_with_offset_is_accepted(client, practice):
     since = timezone.now().isoformat()
     response = client.get("/api/v1/practices/", {"modified_after": since})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("value", "count"),
+    [
+        ("4377-10-26T02:58:32.901-16:23", 0),  # an offset PostgreSQL cannot store
+        ("9999-12-31T23:59:59.999+00:00", 0),
+        ("0001-01-01T00:00:00+01:00", 1),
+        ("2025-03-01T14:00:00.000+02:00", 1),
+    ],
+)
+def test_sync_accepts_any_valid_time_with_any_offset(client, db, value, count):
+    practice = PracticeFactory()
+    Practice.objects.filter(pk=practice.pk).update(
+        updated_at=datetime(2025, 3, 1, 12, 0, 0, 1000, tzinfo=UTC)
+    )
+    response = client.get("/api/v1/practices/", {"modified_after": value})
+    assert response.status_code == 200
+    assert response.json()["count"] == count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/practices/",
+        "/api/v1/openapi.json",
+        "/api/v1/practices.csv",
+        "/api/v1/catalogue.json",
+        "/fi/syote/",
+        "/sitemap.xml",
+    ],
+)
+def test_head_answers_like_get_without_a_body(client, practice, path):
+    get = client.get(path)
+    head = client.head(path)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == get["ETag"]
+    assert head["Content-Type"] == get["Content-Type"]

@@ -11,6 +11,8 @@ operation's hypothesis strategy is driven here directly (APIOperation.as_strateg
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.generation import GenerationMode
 
@@ -47,7 +49,20 @@ def check_operation(operation, mode):
     run()
 
 
+@pytest.fixture
+def wsgi_in_test_transaction():
+    """Let the WSGI application run inside the test's transaction, as Django's test client
+    does: its request signals would otherwise close the connection (and the transaction)
+    on PostgreSQL."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("wsgi_in_test_transaction")
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 def test_every_api_operation_conforms_to_its_openapi_document(catalogue, mode):
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)

@@ -115,7 +115,7 @@ def test_each_active_filter_has_a_remove_link_that_keeps_the_others(client, arab
 def test_filters_work_without_javascript_as_a_plain_get_form(client, arabic):
     PracticeFactory(service_languages=[arabic])
     html = client.get("/en/practices/").content.decode()
-    assert '<form method="get" action="">' in html
+    assert '<form method="get" action="/en/practices/">' in html
     assert 'type="checkbox" id="language-ar" name="language" value="ar"' in html
     assert "<script" not in html
 
