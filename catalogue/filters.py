@@ -384,7 +384,7 @@ class SearchResults:
         found = {p.pk: p for p in self.queryset.filter(ids_q(page))} if page else {}
         practices = [found[pk] for pk in page if pk in found]
         for practice in practices:
-            practice.search_hit = self.hits.by_id.get(practice.pk)
+            practice.search_hit = self.hits.hit(practice.pk)
         return practices
 
     def filter(self, *args, **kwargs) -> "SearchResults":
