@@ -350,7 +350,8 @@ def results(
     queryset = Practice.objects.published() if queryset is None else queryset
     allowed = selection.allowed()
     if selection.hits is not None:
-        ids = [pk for pk in selection.hits.order if pk in allowed]
+        order = selection.hits.order
+        ids = [pk for pk in order if pk in allowed] if selection.by_facet else order
         return SearchResults(ids, queryset, selection.hits)
     if allowed is not None:
         queryset = queryset.filter(ids_q(allowed))

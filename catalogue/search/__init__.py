@@ -168,11 +168,15 @@ def find(q: str, language: str, *, exact: bool = False) -> Hits:
 
 def _order(tiers: dict[int, tuple[int, str]], ranked: dict[int, Hit]) -> list[int]:
     """Tier by tier: the ranked hits by rank, title and id, then the unranked ones by id."""
+    unranked: dict[int, list[int]] = {tier: [] for tier in TIERS.values()}
+    for pk, (tier, _language) in tiers.items():
+        if pk not in ranked:
+            unranked[tier].append(pk)
     order = []
     for tier in sorted(TIERS.values()):
         in_tier = [hit for hit in ranked.values() if hit.tier == tier]
         order.extend(hit.practice_id for hit in sorted(in_tier, key=Hit.order_key.fget))
-        order.extend(sorted(pk for pk, t in tiers.items() if t[0] == tier and pk not in ranked))
+        order.extend(sorted(unranked[tier]))
     return order
 
 
