@@ -87,7 +87,9 @@ class Hits:
     language: str
     syntax: Syntax
     order: list[int] = field(default_factory=list)
-    by_id: dict[int, Hit] = field(default_factory=dict)
+    # Every matching practice's tier and language, and the ranked ones' hits.
+    tiers: dict[int, tuple[int, str]] = field(default_factory=dict)
+    ranked: dict[int, Hit] = field(default_factory=dict)
 
     @property
     def corrected(self) -> bool:
@@ -95,7 +97,15 @@ class Hits:
 
     @property
     def ids(self) -> set[int]:
-        return set(self.order)
+        return set(self.tiers)
+
+    def hit(self, pk: int) -> Hit | None:
+        if pk in self.ranked:
+            return self.ranked[pk]
+        if pk in self.tiers:
+            tier, language = self.tiers[pk]
+            return Hit(pk, language, tier, 0.0, unranked=True)
+        return None
 
     def matcher(self, language: str) -> Matcher:
         return matcher(self.syntax, language)
@@ -142,15 +152,32 @@ def find(q: str, language: str, *, exact: bool = False) -> Hits:
     compiled = {code: c for code, c in compiled.items() if c is not None}
     if not compiled:
         return hits
-    found = _hits(_match(compiled), compiled, language, syntax)
-    if len(found) < PARTIAL_BELOW and len(syntax.groups) > 1:
+    tiers, ranked = _hits(_match(compiled), compiled, language, syntax)
+    if len(tiers) < PARTIAL_BELOW and len(syntax.groups) > 1:
         loose = {code: compile_query(syntax, code, any_group=True) for code in compiled}
-        for pk, hit in _hits(_match(loose), loose, language, None).items():
-            if pk not in found:
-                found[pk] = dataclasses.replace(hit, tier=TIERS["partial"])
-    hits.by_id = found
-    hits.order = sorted(found, key=lambda pk: found[pk].order_key)
+        more_tiers, more_ranked = _hits(_match(loose), loose, language, None)
+        for pk, (_tier, code) in more_tiers.items():
+            if pk not in tiers:
+                tiers[pk] = (TIERS["partial"], code)
+                if pk in more_ranked:
+                    ranked[pk] = dataclasses.replace(more_ranked[pk], tier=TIERS["partial"])
+    hits.tiers, hits.ranked = tiers, ranked
+    hits.order = _order(tiers, ranked)
     return hits
+
+
+def _order(tiers: dict[int, tuple[int, str]], ranked: dict[int, Hit]) -> list[int]:
+    """Tier by tier: the ranked hits by rank, title and id, then the unranked ones by id."""
+    unranked: dict[int, list[int]] = {tier: [] for tier in TIERS.values()}
+    for pk, (tier, _language) in tiers.items():
+        if pk not in ranked:
+            unranked[tier].append(pk)
+    order = []
+    for tier in sorted(TIERS.values()):
+        in_tier = [hit for hit in ranked.values() if hit.tier == tier]
+        order.extend(hit.practice_id for hit in sorted(in_tier, key=Hit.order_key.fget))
+        order.extend(sorted(unranked[tier]))
+    return order
 
 
 def _match(compiled: dict) -> list[tuple[int, int, str]]:
@@ -174,28 +201,34 @@ def _match(compiled: dict) -> list[tuple[int, int, str]]:
         return cursor.fetchall()
 
 
-def _hits(matches, compiled: dict, language: str, syntax: Syntax | None) -> dict[int, Hit]:
-    """Each matching practice's hit, from its best document: the page's language wins, then
-    the higher rank. At most RANK_CAP documents are ranked, the page's language first."""
+def _hits(matches, compiled: dict, language: str, syntax: Syntax | None):
+    """Each matching practice's tier (0: found in `language`, 1: only in another language)
+    and language, and the hits of the ranked ones. At most RANK_CAP documents are ranked,
+    the page's language first; a practice keeps its best tier, then its best rank."""
     if syntax is not None and any(token.phrase for token in syntax.tokens):
         matches = _with_phrases(matches, syntax)
-    own = [m for m in matches if m[2] == language]
-    candidates = (own + [m for m in matches if m[2] != language])[:RANK_CAP]
+    tiers: dict[int, tuple[int, str]] = {}
+    own = TIERS["language"]
+    other = TIERS["other"]
+    for _doc_id, pk, code in matches:
+        tier = own if code == language else other
+        current = tiers.get(pk)
+        if current is None or tier < current[0]:
+            tiers[pk] = (tier, code)
+    candidates = [m for m in matches if m[2] == language][:RANK_CAP]
+    if len(candidates) < RANK_CAP:
+        candidates += [m for m in matches if m[2] != language][: RANK_CAP - len(candidates)]
     ranks = _ranks([m[0] for m in candidates], compiled, language)
-    best: dict[int, Hit] = {}
-    for doc_id, pk, code in matches:
-        tier = TIERS["language"] if code == language else TIERS["other"]
-        current = best.get(pk)
-        if doc_id in ranks:
-            rank, title = ranks[doc_id]
-            hit = Hit(pk, code, tier, rank, sort_title=title.casefold())
-        elif current is not None and current.tier <= tier:
-            continue
-        else:
-            hit = Hit(pk, code, tier, 0.0, unranked=True)
-        if current is None or hit.order_key < current.order_key:
-            best[pk] = hit
-    return best
+    ranked: dict[int, Hit] = {}
+    for doc_id, pk, code in candidates:
+        tier = own if code == language else other
+        if doc_id not in ranks or tier != tiers[pk][0]:
+            continue  # a document of a worse tier than the practice's best one
+        rank, title = ranks[doc_id]
+        hit = Hit(pk, code, tiers[pk][0], rank, sort_title=title.casefold())
+        if pk not in ranked or hit.order_key < ranked[pk].order_key:
+            ranked[pk] = hit
+    return tiers, ranked
 
 
 def _ranks(doc_ids: list[int], compiled: dict, language: str) -> dict[int, tuple[float, str]]:

@@ -254,3 +254,34 @@ def test_api_parses_the_filters_once_per_request(client, monkeypatch):
     assert client.get("/api/v1/practices/", {"q": "neuvonta", "theme": "x"}).status_code == 400
     assert client.get("/api/v1/practices/", {"q": "neuvonta"}).status_code == 200
     assert len(calls) == 2
+
+
+def test_beyond_the_ranking_cap_matches_follow_by_id(client, monkeypatch):
+    import catalogue.search
+
+    monkeypatch.setattr(catalogue.search, "RANK_CAP", 2)
+    practices = [PracticeFactory(title_fi=f"Kirjasto {n}", summary_fi="Lainaus.") for n in "DCBA"]
+    # The first two the index returns are ranked (by title among equals), the rest by id.
+    ranked = sorted(practices[:2], key=lambda p: p.title_fi)
+    assert api_ids(client, "kirjasto") == [p.pk for p in ranked] + [p.pk for p in practices[2:]]
+    assert Practice.objects.published().search("kirjasto", "fi").count() == 4
+
+
+def test_facet_counts_are_the_same_when_counted_in_memory(client, monkeypatch):
+    from catalogue import filters
+
+    arabic = LanguageFactory(code="ar")
+    women = TargetGroupFactory(slug="women")
+    helsinki = MunicipalityFactory(code="091")
+    PracticeFactory(service_languages=[arabic], target_groups=[women], lead_municipality=helsinki)
+    PracticeFactory(service_languages=[arabic], municipalities=[helsinki, MunicipalityFactory()])
+    PracticeFactory(target_groups=[women])
+    PracticeFactory(title_fi="Kirjasto")
+    urls = ["/fi/kaytannot/?q=neuvontapiste", "/fi/kaytannot/?q=neuvontapiste&language=ar"]
+    by_query = [client.get(url).content.decode() for url in urls]
+    monkeypatch.setattr(filters, "BITSET_ABOVE", 0)
+    from django.core.cache import cache
+
+    cache.clear()
+    assert [client.get(url).content.decode() for url in urls] == by_query
+    assert filters._FACET_BITS
