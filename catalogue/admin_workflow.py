@@ -150,8 +150,10 @@ class PracticeWorkflowAdminMixin:
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_view_on_site_url(self, obj=None):
-        """The public page of a published practice, the signed preview of any other."""
-        if obj is None or obj.pk is None:
+        """The public page of a published practice, the signed preview of a draft or one in
+        review; none for an archived practice, which the public no longer sees and which has
+        no working preview (catalogue.preview)."""
+        if obj is None or obj.pk is None or obj.status == Status.ARCHIVED:
             return None
         if obj.status == Status.PUBLISHED:
             url = obj.get_absolute_url()

@@ -14,9 +14,12 @@ from django.utils.translation import gettext as _
 
 from catalogue import filters
 from catalogue.links import absolute_url
+from catalogue.models import Practice
 from catalogue.opendata import export_query
 
 MAX_ENTRIES = 50
+# A search's feed takes its entries from this many of the best matches.
+SEARCH_CANDIDATES = 500
 
 
 class TextSummaryAtomFeed(Atom1Feed):
@@ -77,6 +80,11 @@ class PracticeFeed(Feed):
         language = translation.get_language()
         selection = filters.select(query, language)
         practices = filters.results(selection, query, language)
+        if isinstance(practices, filters.SearchResults):
+            # A search's feed: its best matches, newest change first.
+            practices = Practice.objects.published().filter(
+                filters.ids_q(practices.ids[:SEARCH_CANDIDATES])
+            )
         return practices.filter(**{f"slug_{language}__isnull": False}).order_by(
             "-updated_at", "-pk"
         )[:MAX_ENTRIES]

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from catalogue import services
 from catalogue.models import Feedback, FeedbackState, Practice, Status
+from catalogue.preview import preview_url
 from tests.factories import MunicipalityFactory, PracticeFactory
 from tests.staff_users import staff_user
 
@@ -274,7 +275,7 @@ def test_view_on_site_of_a_published_practice_is_its_public_page(client, editor)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("state", [Status.DRAFT, Status.IN_REVIEW, Status.ARCHIVED])
+@pytest.mark.parametrize("state", [Status.DRAFT, Status.IN_REVIEW])
 def test_view_on_site_of_an_unpublished_practice_is_its_signed_preview(client, publisher, state):
     practice = PracticeFactory(status=state, slug_fi=None, title_fi="Esikatseltava")
     client.force_login(publisher)
@@ -286,6 +287,15 @@ def test_view_on_site_of_an_unpublished_practice_is_its_signed_preview(client, p
     preview = client.get(link)
     assert preview.status_code == 200
     assert "<h1>Esikatseltava</h1>" in preview.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_archived_practice_offers_no_view_on_site(client, publisher):
+    practice = PracticeFactory(status=Status.ARCHIVED)
+    client.force_login(publisher)
+    html = client.get(change_url(practice)).content.decode()
+    assert 'class="viewsitelink"' not in html
+    assert client.get(preview_url(practice)).status_code == 404
 
 
 # The staff's work on the admin index ---------------------------------------------------------

@@ -1,17 +1,19 @@
 """Municipality codes are the keys of the API and the exports: they must be Statistics
 Finland's, and the names the official ones."""
 
+import importlib
 from pathlib import Path
 
 import pytest
 import yaml
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from catalogue.models import Practice
 from municipalities.models import CooperationArea, Municipality
 from tests.factories import PracticeFactory, RegionFactory
 
+KRUUNUPYY_MIGRATION = importlib.import_module(
+    "municipalities.migrations.0002_opendata_kruunupyy_code"
+)
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "catalogue" / "municipalities.yaml"
 
 # Statistics Finland's municipality codes and the official Finnish and Swedish names of
@@ -80,34 +82,31 @@ def test_loaded_catalogue_keys_kruunupyy_by_288_and_kannus_code_is_unused(catalo
     }
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_migration_moves_kruunupyy_to_288_keeping_its_pages_and_links():
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes()
-    executor.migrate([("municipalities", "0001_initial")])
-    try:
-        # The schema is the same before and after: the data migration changes one value.
-        kruunupyy = Municipality.objects.create(
-            code="217",
-            name_fi="Kruunupyy",
-            name_sv="Kronoby",
-            name_en="Kronoby",
-            slug_fi="kruunupyy",
-            slug_sv="kronoby",
-            slug_en="kronoby",
-            region=RegionFactory(),
-        )
-        practice = PracticeFactory(municipalities=[kruunupyy])
-        area = CooperationArea.objects.create(slug="jakobstadsregionen", name="Jakobstad")
-        area.members.add(kruunupyy)
+    """The data migration's own function, on a database that still has the wrong code."""
+    from django.apps import apps
 
-        executor = MigrationExecutor(connection)
-        executor.migrate([("municipalities", "0002_opendata_kruunupyy_code")])
-    finally:
-        MigrationExecutor(connection).migrate(latest)
+    kruunupyy = Municipality.objects.create(
+        code="217",
+        name_fi="Kruunupyy",
+        name_sv="Kronoby",
+        name_en="Kronoby",
+        slug_fi="kruunupyy",
+        slug_sv="kronoby",
+        slug_en="kronoby",
+        region=RegionFactory(),
+    )
+    practice = PracticeFactory(municipalities=[kruunupyy])
+    area = CooperationArea.objects.create(slug="jakobstadsregionen", name="Jakobstad")
+    area.members.add(kruunupyy)
+
+    KRUUNUPYY_MIGRATION.forwards(apps, None)
 
     moved = Municipality.objects.get(pk=kruunupyy.pk)
     assert moved.code == "288"
     assert moved.get_absolute_url("sv") == "/sv/kommuner/kronoby/"
     assert moved in Practice.objects.get(pk=practice.pk).municipalities.all()
     assert list(area.members.all()) == [moved]
+    KRUUNUPYY_MIGRATION.backwards(apps, None)
+    assert Municipality.objects.get(pk=kruunupyy.pk).code == "217"
