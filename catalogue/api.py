@@ -300,6 +300,16 @@ def _paginate(request, queryset, params: PageParams, serialize, count=None) -> d
     }
 
 
+def _refuse_empty(request, *names: str) -> None:
+    """django-ninja reads `?page=` as if the parameter were absent; the document says a
+    number (or a language, a time) must be given, so an empty one is a 400 like any bad one."""
+    empty = [name for name in names if request.GET.get(name, None) == ""]
+    if empty:
+        raise ValidationError(
+            [{"loc": ("query", name), "msg": "A value must be given."} for name in empty]
+        )
+
+
 @api.get(
     "/practices/",
     response={200: PracticePage, 400: ErrorOut},
@@ -308,6 +318,7 @@ def _paginate(request, queryset, params: PageParams, serialize, count=None) -> d
 )
 def list_practices(request, params: Query[PageParams], search: Query[PracticeFilterParams]):
     """Practices matching the filters, by id, or best match first when `q` is given."""
+    _refuse_empty(request, "page", "page_size", "lang", "modified_after")
     query = filters.parse(request.GET)
     filters.resolve(query)
     if query.problems:
@@ -348,6 +359,7 @@ def _municipalities():
     "/municipalities/", response={200: MunicipalityPage, 400: ErrorOut}, tags=["municipalities"]
 )
 def list_municipalities(request, params: Query[PageParams]):
+    _refuse_empty(request, "page", "page_size")
     """Every municipality in the catalogue, ordered by Statistics Finland code."""
     return _paginate(request, _municipalities(), params, _municipality)
 

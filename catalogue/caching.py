@@ -124,14 +124,37 @@ def connect_invalidation(models) -> None:
 
 
 def canonical_query(query: QueryDict) -> str:
-    """The known parameters of `query`, in a fixed order, without empty or repeated values."""
+    """The known parameters of `query`, in a fixed order, without repeated values.
+
+    An empty search or facet choice (a form's "any") means nothing and is dropped; an empty
+    value of any other parameter is kept, so that the API can refuse `?page=` as its
+    document says.
+    """
+    from catalogue.filters import MAX_VALUES  # filters imports this module
+
     pairs = []
     for name, is_set in known_parameters():
-        values = list(dict.fromkeys(str(v) for v in query.getlist(name) if str(v).strip()))
-        if is_set:  # a repeated value means OR: the order means nothing
+        given = [str(v) for v in query.getlist(name)]
+        if is_set and len(given) > MAX_VALUES:
+            # More choices than a filter takes: left as given for the view to refuse or
+            # shorten (such a request is never cached, see too_many_choices).
+            pairs.extend((name, value) for value in given)
+            continue
+        values = list(dict.fromkeys(given))
+        if is_set or name == "q":
+            values = [v for v in values if v.strip()]
+        if is_set:  # a repeated choice means OR: the order means nothing
             values.sort()
         pairs.extend((name, value) for value in values)
     return urlencode(pairs)
+
+
+def too_many_choices(query: QueryDict) -> bool:
+    from catalogue.filters import MAX_VALUES
+
+    return any(
+        len(query.getlist(name)) > MAX_VALUES for name, is_set in known_parameters() if is_set
+    )
 
 
 class PublicPageCacheMiddleware:
@@ -152,7 +175,7 @@ class PublicPageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or not request.path.startswith(self.PREFIXES):
             return self.get_response(request)
         self.normalise_query(request)
-        if not self.cacheable_request(request):
+        if not self.cacheable_request(request) or too_many_choices(request.GET):
             return self.get_response(request)
         version = catalogue_version()
         if version is None:

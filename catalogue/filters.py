@@ -129,6 +129,11 @@ FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 PARAMETERS = ("q", "exact", *FACETS_BY_PARAM)
 
 
+def _or_empty(pattern: str) -> str:
+    """`^[0-9]{3}$` -> `^(?:[0-9]{3})?$`."""
+    return f"^(?:{pattern.removeprefix('^').removesuffix('$')})?$"
+
+
 def openapi_parameters() -> list[dict]:
     """The filter parameters as the API's OpenAPI description lists them: derived from
     FACETS and the limits parse() applies, so the description and the parsing never differ.
@@ -148,7 +153,7 @@ def openapi_parameters() -> list[dict]:
             "in": "query",
             "required": False,
             "description": "1: search exactly the words given, without correcting typos.",
-            "schema": {"type": "string", "enum": ["1"]},
+            "schema": {"type": "string", "enum": ["1", ""]},
         },
     ]
     for facet in FACETS:
@@ -163,7 +168,8 @@ def openapi_parameters() -> list[dict]:
                 "schema": {
                     "type": "array",
                     "maxItems": MAX_VALUES,
-                    "items": {"type": "string", "pattern": facet.pattern.pattern},
+                    # An empty value (a form's "any" choice) is accepted and ignored.
+                    "items": {"type": "string", "pattern": _or_empty(facet.pattern.pattern)},
                 },
             }
         )
@@ -234,7 +240,8 @@ def parse(params: QueryDict) -> PracticeQuery:
             )
         )
     q = clean_text(words[0]) if words else ""
-    if len(q) > MAX_QUERY_LENGTH:
+    # Measured as given (the document's maxLength), before control characters are dropped.
+    if words and len(words[0]) > MAX_QUERY_LENGTH:
         query.problems.append(
             Problem(
                 "q",
@@ -245,10 +252,20 @@ def parse(params: QueryDict) -> PracticeQuery:
         )
         q = q[:MAX_QUERY_LENGTH].strip()
     query.q = q
-    query.exact = params.get("exact") == "1"
+    exact = params.getlist("exact")
+    query.exact = exact[:1] == ["1"]
+    if exact not in ([], ["1"], [""]):
+        query.problems.append(
+            Problem(
+                "exact",
+                _("“Search exactly” takes only the value 1; it was ignored."),
+                _("Give 1 or leave it out."),
+            )
+        )
     for facet in FACETS:
-        raw = list(dict.fromkeys(v.strip() for v in params.getlist(facet.param) if v.strip()))
-        if len(raw) > MAX_VALUES:
+        given = params.getlist(facet.param)
+        raw = list(dict.fromkeys(v.strip() for v in given if v.strip()))
+        if len(given) > MAX_VALUES:  # counted as given: the document's maxItems
             query.problems.append(
                 Problem(
                     facet.param,

@@ -27,7 +27,8 @@ def _known_values(parameters: list[dict]) -> None:
             continue
         values = sorted(facet.model.objects.values_list(facet.key, flat=True))
         if values:  # an empty enum is not valid JSON Schema; the pattern still applies
-            parameter["schema"]["items"]["enum"] = values
+            # "" too: an empty choice (a form's "any") is accepted and ignored.
+            parameter["schema"]["items"]["enum"] = ["", *values]
 
 
 def _query(name: str, schema: dict, description: str) -> dict:

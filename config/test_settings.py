@@ -17,3 +17,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# schemathesis' WSGI client (tests/api/test_openapi_schemathesis.py) sends `Host: localhost`.
+EXACT_HOSTS = ["localhost"]

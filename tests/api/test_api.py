@@ -141,10 +141,10 @@ def test_openapi_document_describes_every_status_filter_and_download(client, cat
     assert parameters["q"]["maxLength"] == 200
     municipality = parameters["municipality"]
     assert municipality["maxItems"] == 50
-    assert municipality["items"]["pattern"] == "^[0-9]{3}$"
+    assert municipality["items"]["pattern"] == "^(?:[0-9]{3})?$"
     assert "049" in municipality["items"]["enum"]
     assert "288" in municipality["items"]["enum"]
-    assert len(municipality["items"]["enum"]) == 43
+    assert len(municipality["items"]["enum"]) == 1 + 43  # "" (any) and every code
     assert parameters["modified_after"]["anyOf"][0]["format"] == "date-time"
     csv_operation = paths["/api/v1/practices.csv"]["get"]
     assert set(csv_operation["responses"]["200"]["content"]) == {"text/csv"}
