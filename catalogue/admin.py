@@ -1,8 +1,9 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -13,6 +14,8 @@ from catalogue.models import (
     Page,
     PartnerOrganisation,
     Practice,
+    PracticeLink,
+    ServicePoint,
     Status,
     TargetGroup,
     Theme,
@@ -102,6 +105,19 @@ def _transition_action(action: str, description, publisher_only: bool):
     )(run)
 
 
+class PracticeLinkInline(TranslationStackedInline):
+    model = PracticeLink
+    extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fields = ["title", "url", "position"]
+
+
+class ServicePointInline(TranslationStackedInline):
+    model = ServicePoint
+    extra = 0
+    fields = ["name", "street_address", "postcode", "town", "position"]
+
+
 @admin.register(Practice)
 class PracticeAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin, CompareVersionAdmin):
     list_display = [
@@ -133,7 +149,10 @@ class PracticeAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin, CompareVersio
         "themes",
         "service_languages",
         "partners",
+        "organiser_municipality",
+        "organiser_partner",
     ]
+    inlines = [PracticeLinkInline, ServicePointInline]
     readonly_fields = ["status", "preview_link", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "original_language"]}),
@@ -150,7 +169,27 @@ class PracticeAdmin(SlugHistoryAdminMixin, TabbedTranslationAdmin, CompareVersio
         (_("Where"), {"fields": ["lead_municipality", "municipalities", "areas"]}),
         (
             _("Classification"),
-            {"fields": ["target_groups", "themes", "service_languages", "partners"]},
+            {"fields": ["kind", "target_groups", "themes", "service_languages", "partners"]},
+        ),
+        (
+            _("How to take part"),
+            {
+                "fields": [
+                    "organiser_municipality",
+                    "organiser_partner",
+                    "how_to_take_part",
+                    "email",
+                    "phone",
+                    "opening_times",
+                    "cost",
+                    "cost_details",
+                    "place_accessibility",
+                ],
+                "description": _(
+                    "Only what you have checked: residents act on it. Web links and service "
+                    "points are below the form."
+                ),
+            },
         ),
         (
             _("State and review"),

@@ -79,6 +79,8 @@ def _csv_response(rows: list[list], header: list[str], separator: str, filename:
 
 
 PRACTICE_TEXT_FIELDS = ("title", "summary", "description", "slug")
+# How to take part: translated texts, one column per language.
+TAKE_PART_TEXT_FIELDS = ("how_to_take_part", "opening_times", "cost_details", "place_accessibility")
 
 
 def practice_csv_header() -> list[str]:
@@ -93,6 +95,16 @@ def practice_csv_header() -> list[str]:
         "themes",
         "partners",
         "service_languages",
+        "kind",
+        "check_status",
+        "last_checked",
+        "organiser",
+        *[f"{field}_{code}" for field in TAKE_PART_TEXT_FIELDS for code in language_codes()],
+        "email",
+        "phone",
+        "cost",
+        "links",
+        "service_points",
         "source_title",
         "source_publisher",
         "source_year",
@@ -116,6 +128,27 @@ def practice_csv_row(record: dict) -> list:
         LIST_JOINER.join(t["slug"] for t in record["themes"]),
         LIST_JOINER.join(t["slug"] for t in record["partners"]),
         LIST_JOINER.join(t["code"] for t in record["service_languages"]),
+        record["kind"],
+        record["check_status"],
+        record["last_checked"].isoformat() if record["last_checked"] else "",
+        # municipality:049 or organisation:<slug>
+        f"{record['organiser']['type']}:{record['organiser']['key']}"
+        if record["organiser"]
+        else "",
+        *[
+            record[field][code] or ""
+            for field in TAKE_PART_TEXT_FIELDS
+            for code in language_codes()
+        ],
+        record["email"],
+        record["phone"],
+        record["cost"],
+        # The Finnish address of each link and each service point's address in Finnish.
+        LIST_JOINER.join(link["url"]["fi"] or "" for link in record["links"]),
+        LIST_JOINER.join(
+            f"{p['name']['fi']}, {p['street_address']['fi']}, {p['postcode']} {p['town']['fi']}"
+            for p in record["service_points"]
+        ),
         record["source"]["title"],
         record["source"]["publisher"],
         record["source"]["year"],

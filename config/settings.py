@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "reversion_compare",
     # Locks out repeated failed admin logins.
     "axes",
+    # Practice phone numbers (its error messages are translated to Finnish and Swedish).
+    "phonenumber_field",
     "municipalities",
     "catalogue",
 ]
@@ -148,6 +150,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
+
+# Phone numbers typed without a country code are Finnish; they are stored in E.164.
+PHONENUMBER_DEFAULT_REGION = "FI"
+PHONENUMBER_DB_FORMAT = "E164"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 # Reading a missing translation falls back to Finnish, then Swedish (the two languages the

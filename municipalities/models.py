@@ -59,6 +59,11 @@ class Municipality(models.Model):
         on_delete=models.PROTECT,
         related_name="municipalities",
     )
+    website = models.URLField(
+        _("official website"),
+        blank=True,
+        help_text=_("The municipality's own website, where residents find its services."),
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 

@@ -5,7 +5,7 @@ from django.views.generic import DetailView, TemplateView
 
 from catalogue.models import Practice
 from catalogue.views import TranslatedSlugMixin
-from municipalities.models import Municipality, Region
+from municipalities.models import CooperationArea, Municipality, Region
 
 
 def finnish_sort_key(text: str) -> str:
@@ -29,6 +29,9 @@ class MunicipalityListView(TemplateView):
             for region, members in groupby(municipalities, key=lambda m: m.region)
         ]
         context["region_count"] = Region.objects.count()
+        context["areas"] = CooperationArea.objects.prefetch_related(
+            Prefetch("members", queryset=Municipality.objects.order_by("name"))
+        ).order_by("name")
         return context
 
 
@@ -54,5 +57,16 @@ class MunicipalityDetailView(TranslatedSlugMixin, DetailView):
         ]
         context["shared_practices"] = [
             p for p in practices if p.lead_municipality_id != self.object.pk
+        ]
+        # No dead end: what anyone in Finland can use, wherever the municipality stands.
+        shown = {p.pk for p in practices}
+        context["national_practices"] = [
+            p
+            for p in Practice.objects.published()
+            .national()
+            .services()
+            .for_list()
+            .order_by("title", "pk")
+            if p.pk not in shown
         ]
         return context
