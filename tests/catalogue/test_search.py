@@ -287,8 +287,7 @@ def test_filtered_list_page_runs_a_fixed_number_of_queries(
     )
     # Resolving 2 filters, the search (and its typo-tolerant fallback), 2 facet sets, 6 facet
     # counts and 6 option lists, the count, the page and what its cards show (municipalities,
-    # target groups, languages): the same
-    # however many practices match.
+    # target groups, languages): the same however many practices match.
     with django_assert_max_num_queries(21):
         response = client.get("/fi/kaytannot/?q=neuvontapiste&language=ar&target_group=women")
     assert response.status_code == 200
