@@ -214,7 +214,12 @@ class ApiDocsView(TemplateView):
         from catalogue.opendata import LICENCE, attribution
 
         context = super().get_context_data(**kwargs)
-        context.update(licence=LICENCE, attribution=attribution(), facets=filters.FACETS)
+        context.update(
+            licence=LICENCE,
+            attribution=attribution(),
+            facets=filters.FACETS,
+            restrictions=filters.RESTRICTIONS,
+        )
         return context
 
 

@@ -67,6 +67,7 @@ def practice_jsonld(context, practice):
             "@type": "GovernmentOrganization",
             "name": practice.lead_municipality.name,
         }
+    data.update(practice_contact_jsonld(practice))
     if source["page"]:
         data["isBasedOn"] = {
             "@type": "CreativeWork",
@@ -76,6 +77,49 @@ def practice_jsonld(context, practice):
             "publisher": {"@type": "Organization", "name": source["publisher"]},
         }
     return _jsonld(data)
+
+
+def practice_contact_jsonld(practice) -> dict:
+    """How to take part, as schema.org properties: the organiser and a ServiceChannel with
+    the web page, the phone and e-mail, and the places to go. Empty when none is known."""
+    data = {}
+    if practice.organiser_partner:
+        data["provider"] = {"@type": "Organization", "name": practice.organiser_partner.name}
+    elif practice.organiser_municipality:
+        data["provider"] = {
+            "@type": "GovernmentOrganization",
+            "name": practice.organiser_municipality.name,
+        }
+    channel = {}
+    links = list(practice.links.all())
+    if links:
+        channel["serviceUrl"] = links[0].url
+    if practice.phone or practice.email:
+        contact = {"@type": "ContactPoint"}
+        if practice.phone:
+            contact["telephone"] = practice.phone.as_e164
+        if practice.email:
+            contact["email"] = practice.email
+        channel["servicePhone"] = contact
+    points = list(practice.service_points.all())
+    if points:
+        channel["serviceLocation"] = [
+            {
+                "@type": "Place",
+                "name": point.name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": point.street_address,
+                    "postalCode": point.postcode,
+                    "addressLocality": point.town,
+                    "addressCountry": "FI",
+                },
+            }
+            for point in points
+        ]
+    if channel:
+        data["availableChannel"] = {"@type": "ServiceChannel", **channel}
+    return data
 
 
 @register.simple_tag(takes_context=True)
