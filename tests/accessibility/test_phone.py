@@ -231,9 +231,10 @@ def test_practice_sheet_prints_on_one_a4_page_with_qr_code_and_no_overlap(page, 
     for practice in (Practice.objects.get(pk=13), longest_practice()):
         path = practice.get_absolute_url(language)
         page.goto(site.url + path)
+        # As Chromium prints: the print style sheet, A4.
+        page.emulate_media(media="print")
         pdf = page.pdf(format="A4", print_background=False)
         assert pdf_pages(pdf) == 1, f"{path}: {pdf_pages(pdf)} pages"
-        page.emulate_media(media="print")
         qr = page.locator(".print-link svg").bounding_box()
         assert qr and qr["width"] >= 80, f"{path}: no QR code printed"
         assert page.locator(".site-name").is_visible()
@@ -255,4 +256,3 @@ def test_practice_sheet_prints_on_one_a4_page_with_qr_code_and_no_overlap(page, 
             }"""
         )
         assert overlaps == [], f"{path}: {overlaps}"
-        page.emulate_media(media="screen")
