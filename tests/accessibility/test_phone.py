@@ -157,7 +157,7 @@ def test_every_target_is_at_least_24px_and_main_controls_44px(page, site, name, 
         if name.startswith("practice_"):
             page.evaluate("() => { document.getElementById('filters').open = true; }")
         measured = page.evaluate(MEASURE_TARGETS)
-        assert len(measured) > 10, f"{target.path}: only {len(measured)} targets measured"
+        assert len(measured) >= 8, f"{target.path}: only {len(measured)} targets measured"
         for element in measured:
             least = 44 if element["big"] else 24
             too_small = element["height"] < least - 0.5 or element["width"] < 24 - 0.5
