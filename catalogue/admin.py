@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -9,7 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -36,6 +37,8 @@ from catalogue.models import (
     PartnerOrganisation,
     Practice,
     PracticeDraft,
+    PracticeLink,
+    ServicePoint,
     Status,
     TargetGroup,
     Theme,
@@ -174,6 +177,19 @@ def withdraw_previews(modeladmin, request, queryset):
     )
 
 
+class PracticeLinkInline(TranslationStackedInline):
+    model = PracticeLink
+    extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fields = ["title", "url", "position"]
+
+
+class ServicePointInline(TranslationStackedInline):
+    model = ServicePoint
+    extra = 0
+    fields = ["name", "street_address", "postcode", "town", "position"]
+
+
 @admin.register(Practice)
 class PracticeAdmin(
     PracticeWorkflowAdminMixin,
@@ -213,7 +229,10 @@ class PracticeAdmin(
         "themes",
         "service_languages",
         "partners",
+        "organiser_municipality",
+        "organiser_partner",
     ]
+    inlines = [PracticeLinkInline, ServicePointInline]
     readonly_fields = ["status", "preview_link", "pending_changes", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "original_language"]}),
@@ -230,7 +249,27 @@ class PracticeAdmin(
         (_("Where"), {"fields": ["lead_municipality", "municipalities", "areas"]}),
         (
             _("Classification"),
-            {"fields": ["target_groups", "themes", "service_languages", "partners"]},
+            {"fields": ["kind", "target_groups", "themes", "service_languages", "partners"]},
+        ),
+        (
+            _("How to take part"),
+            {
+                "fields": [
+                    "organiser_municipality",
+                    "organiser_partner",
+                    "how_to_take_part",
+                    "email",
+                    "phone",
+                    "opening_times",
+                    "cost",
+                    "cost_details",
+                    "place_accessibility",
+                ],
+                "description": _(
+                    "Only what you have checked: residents act on it. Web links and service "
+                    "points are below the form."
+                ),
+            },
         ),
         (
             _("State and review"),

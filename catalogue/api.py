@@ -6,7 +6,7 @@ client in any language.
 """
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Literal
 
 from django.db.models import Count, Prefetch, Q
@@ -84,6 +84,30 @@ class SourceOut(Schema):
     page: int | None
 
 
+class OrganiserOut(Schema):
+    """HSDS: the service's organization."""
+
+    type: Literal["municipality", "organisation"]
+    key: str = Field(description="Municipality code or partner organisation slug.")
+    name: Translated
+
+
+class LinkOut(Schema):
+    """HSDS: service.url (one per language)."""
+
+    title: Translated
+    url: Translated
+
+
+class ServicePointOut(Schema):
+    """HSDS: location with its physical address (address_1, postal_code, city)."""
+
+    name: Translated
+    street_address: Translated
+    postcode: str
+    town: Translated
+
+
 class PracticeOut(Schema):
     id: int
     title: Translated
@@ -97,6 +121,21 @@ class PracticeOut(Schema):
     themes: list[TermRef]
     partners: list[TermRef]
     service_languages: list[LanguageRef]
+    kind: Literal["service", "arrangement"] = Field(
+        description="service: residents can take part; arrangement: between authorities."
+    )
+    check_status: Literal["unchecked", "running", "ended", "unknown"]
+    last_checked: date | None = Field(description="When an editor last checked the practice.")
+    organiser: OrganiserOut | None
+    how_to_take_part: Translated
+    email: str
+    phone: str = Field(description="E.164, e.g. +358931012345; empty when not known.")
+    links: list[LinkOut]
+    service_points: list[ServicePointOut]
+    opening_times: Translated
+    cost: Literal["free", "paid", "varies", ""]
+    cost_details: Translated
+    place_accessibility: Translated
     source: SourceOut
     updated_at: datetime
 
@@ -263,8 +302,53 @@ def practice_record(request, practice: Practice) -> dict:
             {"code": lang.code, "name": translated_values(lang, "name"), "autonym": lang.autonym}
             for lang in practice.service_languages.all()
         ],
+        "kind": practice.kind,
+        "check_status": practice.check_status,
+        "last_checked": practice.last_checked,
+        **take_part_record(practice),
         "source": practice.source,
         "updated_at": practice.updated_at,
+    }
+
+
+def take_part_record(practice: Practice) -> dict:
+    """How to take part in a practice; the API page names each field's HSDS counterpart."""
+    organiser = None
+    if practice.organiser_partner:
+        organiser = {
+            "type": "organisation",
+            "key": practice.organiser_partner.slug,
+            "name": translated_values(practice.organiser_partner, "name"),
+        }
+    elif practice.organiser_municipality or practice.lead_municipality:
+        municipality = practice.organiser_municipality or practice.lead_municipality
+        organiser = {
+            "type": "municipality",
+            "key": municipality.code,
+            "name": translated_values(municipality, "name"),
+        }
+    return {
+        "organiser": organiser,
+        "how_to_take_part": translated_values(practice, "how_to_take_part"),
+        "email": practice.email,
+        "phone": practice.phone.as_e164 if practice.phone else "",
+        "links": [
+            {"title": translated_values(link, "title"), "url": translated_values(link, "url")}
+            for link in practice.links.all()
+        ],
+        "service_points": [
+            {
+                "name": translated_values(point, "name"),
+                "street_address": translated_values(point, "street_address"),
+                "postcode": point.postcode,
+                "town": translated_values(point, "town"),
+            }
+            for point in practice.service_points.all()
+        ],
+        "opening_times": translated_values(practice, "opening_times"),
+        "cost": practice.cost,
+        "cost_details": translated_values(practice, "cost_details"),
+        "place_accessibility": translated_values(practice, "place_accessibility"),
     }
 
 

@@ -1,9 +1,11 @@
 """The practice list's filters and search, shared by the public pages and the API.
 
 Parameters: q (search words), municipality (code), region (code), target_group (slug),
-theme (slug), language (ISO code), partner (slug). A repeated parameter means OR within its
-facet; different facets combine with AND. Bad values never raise: they are collected as
-problems, which the pages show and ignore and the API answers with 400.
+theme (slug), language (ISO code), partner (slug), kind (service: only services residents
+can take part in), checked (recent: only practices an editor checked in the last two
+years). A repeated parameter means OR within its facet; different facets combine with AND.
+Bad values never raise: they are collected as problems, which the pages show and ignore and
+the API answers with 400.
 """
 
 import re
@@ -23,6 +25,7 @@ from catalogue.models import (
     Language,
     PartnerOrganisation,
     Practice,
+    PracticeKind,
     Status,
     TargetGroup,
     Theme,
@@ -84,7 +87,8 @@ FACETS = (
     ),
     Facet(
         "region",
-        _("Region"),
+        # Plain words for residents: "maakunta" means little to a newcomer.
+        _("Region of Finland"),
         Region,
         "code",
         re.compile(r"^[0-9]{2}$"),
@@ -102,7 +106,7 @@ FACETS = (
         "targetgroup",
         "Target group slug.",
     ),
-    Facet("theme", _("Theme"), Theme, "slug", SLUG, "themes", "theme", "Theme slug."),
+    Facet("theme", _("Topic"), Theme, "slug", SLUG, "themes", "theme", "Theme slug."),
     Facet(
         "language",
         _("Language of the service"),
@@ -125,8 +129,46 @@ FACETS = (
     ),
 )
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """A yes/no narrowing of the list: one parameter with one accepted value."""
+
+    param: str
+    value: str
+    label: Promise
+    chip: Promise
+
+    def practices(self) -> QuerySet:
+        published = Practice.objects.published()
+        if self.param == "kind":
+            return published.services()
+        return published.checked_recently()
+
+
+RESTRICTIONS = (
+    Restriction(
+        "kind",
+        PracticeKind.SERVICE,
+        _("Only services residents can take part in"),
+        _("Services for residents"),
+    ),
+    Restriction(
+        "checked",
+        "recent",
+        _("Only practices checked in the last two years"),
+        _("Checked in the last two years"),
+    ),
+)
+# For the API's document, in English whatever the request's language.
+RESTRICTION_DESCRIPTIONS = {
+    "kind": "service: only services residents can take part in.",
+    "checked": "recent: only practices an editor checked in the last two years.",
+}
+RESTRICTIONS_BY_PARAM = {restriction.param: restriction for restriction in RESTRICTIONS}
 # Every parameter of a filtered list (page, API, feeds, exports): the page cache keys on these.
-PARAMETERS = ("q", "exact", *FACETS_BY_PARAM)
+PARAMETERS = ("q", "exact", *FACETS_BY_PARAM, *RESTRICTIONS_BY_PARAM)
 
 
 def _or_empty(pattern: str) -> str:
@@ -173,6 +215,16 @@ def openapi_parameters() -> list[dict]:
                 },
             }
         )
+    for restriction in RESTRICTIONS:
+        parameters.append(
+            {
+                "name": restriction.param,
+                "in": "query",
+                "required": False,
+                "description": RESTRICTION_DESCRIPTIONS[restriction.param],
+                "schema": {"type": "string", "enum": [restriction.value, ""]},
+            }
+        )
     return parameters
 
 
@@ -198,11 +250,20 @@ class PracticeQuery:
     exact: bool = False
     values: dict[str, list[str]] = field(default_factory=dict)
     chosen: dict[str, list[Model]] = field(default_factory=dict)
+    restrictions: list[Restriction] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q or any(self.chosen.values()))
+        return bool(self.q or any(self.chosen.values()) or self.restrictions)
+
+    @property
+    def filter_count(self) -> int:
+        """How many filters are on (the search words not counted)."""
+        return sum(len(objects) for objects in self.chosen.values()) + len(self.restrictions)
+
+    def restricted(self, param: str) -> bool:
+        return any(restriction.param == param for restriction in self.restrictions)
 
     def active(self) -> list[tuple[Facet, Model]]:
         return [(FACETS_BY_PARAM[p], obj) for p, objs in self.chosen.items() for obj in objs]
@@ -218,6 +279,9 @@ class PracticeQuery:
             facet = FACETS_BY_PARAM[param]
             keys = [getattr(obj, facet.key) for obj in objects]
             query.setlist(param, [k for k in keys if (param, k) != without])
+        for restriction in self.restrictions:
+            if (restriction.param, restriction.value) != without:
+                query[restriction.param] = restriction.value
         return query.urlencode()
 
 
@@ -280,10 +344,17 @@ def parse(params: QueryDict) -> PracticeQuery:
         for value in raw:
             if value not in valid:
                 query.problems.append(_unknown(facet, value))
+    for restriction in RESTRICTIONS:
+        raw = list(dict.fromkeys(v.strip() for v in params.getlist(restriction.param) if v.strip()))
+        if restriction.value in raw:
+            query.restrictions.append(restriction)
+        for value in raw:
+            if value != restriction.value:
+                query.problems.append(_unknown(restriction, value))
     return query
 
 
-def _unknown(facet: Facet, value: str) -> Problem:
+def _unknown(facet: Facet | Restriction, value: str) -> Problem:
     shown = value if len(value) <= 40 else value[:40] + "…"
     return Problem(
         facet.param,
@@ -357,6 +428,8 @@ def select(query: PracticeQuery, language: str) -> Selection:
         for facet in FACETS
         if query.chosen.get(facet.param)
     }
+    for restriction in query.restrictions:
+        by_facet[restriction.param] = set(restriction.practices().values_list("pk", flat=True))
     return Selection(hits.ids if hits else None, by_facet, hits)
 
 

@@ -3,11 +3,13 @@ import secrets
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
 
 from catalogue.i18n import slug_constraints
 from municipalities.models import CooperationArea, Municipality
@@ -126,6 +128,23 @@ class CheckStatus(models.TextChoices):
     UNKNOWN = "unknown", _("unknown")
 
 
+class PracticeKind(models.TextChoices):
+    """Whether residents can take part, or the practice is how authorities work together."""
+
+    SERVICE = "service", _("service residents can take part in")
+    ARRANGEMENT = "arrangement", _("arrangement between authorities")
+
+
+class Cost(models.TextChoices):
+    FREE = "free", _("free of charge")
+    PAID = "paid", _("subject to a charge")
+    VARIES = "varies", _("the cost varies")
+
+
+# A check older than this no longer counts as recent (the list's "checked" filter).
+RECENT_CHECK_DAYS = 730
+
+
 class PracticeQuerySet(models.QuerySet):
     def published(self):
         """What the public sees: every public page, the API, feeds, exports and search."""
@@ -160,20 +179,43 @@ class PracticeQuerySet(models.QuerySet):
             missing |= models.Q(**{f"slug_{code}__isnull": True})
         return self.filter(missing)
 
+    def checked_since(self, day):
+        """Practices an editor has checked on or after `day` (the loader never sets a check)."""
+        return self.filter(last_checked__gte=day)
+
+    def checked_recently(self, today=None):
+        today = today or timezone.localdate()
+        return self.checked_since(today - timezone.timedelta(days=RECENT_CHECK_DAYS))
+
+    def services(self):
+        """Practices residents can take part in (not arrangements between authorities)."""
+        return self.filter(kind=PracticeKind.SERVICE)
+
+    def national(self):
+        """Practices no single municipality runs, such as Infopankki, a website for all."""
+        return self.filter(lead_municipality__isnull=True)
+
     def with_related(self):
         """Everything a practice page, list item or API record shows, in a fixed query count."""
-        return self.select_related("lead_municipality").prefetch_related(
+        return self.select_related(
+            "lead_municipality", "organiser_municipality", "organiser_partner"
+        ).prefetch_related(
             Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
             "areas",
             "target_groups",
             "themes",
             "service_languages",
             "partners",
+            "links",
+            "service_points",
         )
 
     def for_list(self):
+        """What a card shows: where, for whom, in which languages."""
         return self.select_related("lead_municipality").prefetch_related(
             Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
+            "target_groups",
+            "service_languages",
         )
 
 
@@ -236,6 +278,59 @@ class Practice(models.Model):
         verbose_name=_("partner organisations"),
         related_name="practices",
         blank=True,
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=12,
+        choices=PracticeKind.choices,
+        default=PracticeKind.SERVICE,
+        help_text=_(
+            "Councils, agreements and programmes are arrangements between authorities: "
+            "residents cannot sign up for them."
+        ),
+    )
+    # How to take part: all optional, none of it is in the 2017 publication.
+    organiser_municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("organised by (municipality)"),
+        on_delete=models.PROTECT,
+        related_name="organised_practices",
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when an organisation organises it."),
+    )
+    organiser_partner = models.ForeignKey(
+        PartnerOrganisation,
+        verbose_name=_("organised by (organisation)"),
+        on_delete=models.PROTECT,
+        related_name="organised_practices",
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when a municipality organises it."),
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = PhoneNumberField(
+        _("phone number"),
+        blank=True,
+        help_text=_("A Finnish number as it is dialled (09 310 12345) or with +358."),
+    )
+    opening_times = models.TextField(_("opening times"), blank=True)
+    cost = models.CharField(_("cost"), max_length=8, choices=Cost.choices, blank=True)
+    cost_details = models.CharField(
+        _("about the cost"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: the price, or who pays nothing."),
+    )
+    how_to_take_part = models.TextField(
+        _("how to take part"),
+        blank=True,
+        help_text=_("Whether to sign up, book a time or just come, and who can take part."),
+    )
+    place_accessibility = models.TextField(
+        _("accessibility of the place"),
+        blank=True,
+        help_text=_("Step-free access, lifts, accessible toilets, induction loop and the like."),
     )
     source_page = models.PositiveSmallIntegerField(
         _("source page"),
@@ -318,6 +413,17 @@ class Practice(models.Model):
                 condition=models.Q(check_status__in=CheckStatus.values),
                 name="practice_check_status_valid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=PracticeKind.values), name="practice_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(cost__in=[*Cost.values, ""]), name="practice_cost_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(organiser_municipality__isnull=True)
+                | models.Q(organiser_partner__isnull=True),
+                name="practice_one_organiser",
+            ),
         ]
 
     def __str__(self):
@@ -335,6 +441,26 @@ class Practice(models.Model):
         """The municipalities with the lead first (uses the prefetched set when there is one)."""
         others = [m for m in self.municipalities.all() if m.pk != self.lead_municipality_id]
         return [self.lead_municipality, *others] if self.lead_municipality else others
+
+    @property
+    def organiser(self):
+        """Who organises the practice: the named organiser, else the lead municipality."""
+        return self.organiser_partner or self.organiser_municipality or self.lead_municipality
+
+    def has_contact_details(self) -> bool:
+        """Whether an editor has entered anything about how to take part."""
+        return bool(
+            self.organiser_partner_id
+            or self.organiser_municipality_id
+            or self.email
+            or self.phone
+            or self.opening_times
+            or self.cost
+            or self.how_to_take_part
+            or self.place_accessibility
+            or self.links.all()
+            or self.service_points.all()
+        )
 
     @property
     def is_public(self) -> bool:
@@ -361,6 +487,73 @@ class Practice(models.Model):
     @property
     def source(self) -> dict:
         return {**settings.CATALOGUE_SOURCE, "page": self.source_page}
+
+
+class PracticeLink(models.Model):
+    """A web page about a practice, with a title and an address per language."""
+
+    practice = models.ForeignKey(
+        Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="links"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(
+        _("address"),
+        max_length=500,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("An address per language where the page has one; else the Finnish one."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("web link")
+        verbose_name_plural = _("web links")
+        ordering = ["position", "id"]
+        # Only web pages: never a javascript: or data: address, whatever writes the row.
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(**{f"url_{code}__regex": r"^https?://"})
+                | models.Q(**{f"url_{code}__isnull": True})
+                | models.Q(**{f"url_{code}": ""}),
+                name=f"practice_link_http_{code}",
+            )
+            for code in ("fi", "sv", "en")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ServicePoint(models.Model):
+    """A place where residents can go to take part in a practice."""
+
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="service_points",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    street_address = models.CharField(_("street address"), max_length=200)
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=5,
+        validators=[RegexValidator(r"^[0-9]{5}$", _("A Finnish postcode has five digits."))],
+    )
+    town = models.CharField(_("town"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("service point")
+        verbose_name_plural = _("service points")
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(postcode__regex=r"^[0-9]{5}$"), name="service_point_postcode"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class Page(models.Model):

@@ -168,6 +168,8 @@ def filtered_practices(request):
 
 
 PRACTICE_TEXT_FIELDS = ("title", "summary", "description", "slug")
+# How to take part: translated texts, one column per language.
+TAKE_PART_TEXT_FIELDS = ("how_to_take_part", "opening_times", "cost_details", "place_accessibility")
 
 
 def practice_csv_header() -> list[str]:
@@ -187,6 +189,16 @@ def practice_csv_header() -> list[str]:
         "partner_names",
         "service_languages",
         "service_language_names",
+        "kind",
+        "check_status",
+        "last_checked",
+        "organiser",
+        *[f"{field}_{code}" for field in TAKE_PART_TEXT_FIELDS for code in language_codes()],
+        "email",
+        "phone",
+        "cost",
+        "links",
+        "service_points",
         "source_title",
         "source_publisher",
         "source_year",
@@ -229,6 +241,32 @@ def practice_csv_row(record: dict) -> list:
         _names(record["partners"]),
         _joined(record["service_languages"], "code"),
         _names(record["service_languages"]),
+        LIST_JOINER.join(m["code"] for m in record["municipalities"]),
+        LIST_JOINER.join(t["slug"] for t in record["target_groups"]),
+        LIST_JOINER.join(t["slug"] for t in record["themes"]),
+        LIST_JOINER.join(t["slug"] for t in record["partners"]),
+        LIST_JOINER.join(t["code"] for t in record["service_languages"]),
+        record["kind"],
+        record["check_status"],
+        record["last_checked"].isoformat() if record["last_checked"] else "",
+        # municipality:049 or organisation:<slug>
+        f"{record['organiser']['type']}:{record['organiser']['key']}"
+        if record["organiser"]
+        else "",
+        *[
+            record[field][code] or ""
+            for field in TAKE_PART_TEXT_FIELDS
+            for code in language_codes()
+        ],
+        record["email"],
+        record["phone"],
+        record["cost"],
+        # The Finnish address of each link and each service point's address in Finnish.
+        LIST_JOINER.join(link["url"]["fi"] or "" for link in record["links"]),
+        LIST_JOINER.join(
+            f"{p['name']['fi']}, {p['street_address']['fi']}, {p['postcode']} {p['town']['fi']}"
+            for p in record["service_points"]
+        ),
         record["source"]["title"],
         record["source"]["publisher"],
         record["source"]["year"],

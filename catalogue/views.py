@@ -99,9 +99,15 @@ class HomeView(TemplateView):
         context["target_groups"] = TargetGroup.objects.annotate(
             practice_count=Count("practices", filter=PUBLISHED_LINK)
         ).filter(practice_count__gt=0)
-        context["languages"] = Language.objects.annotate(
-            practice_count=Count("practices", filter=PUBLISHED_LINK)
-        ).filter(practice_count__gt=0)
+        # The languages most practices are given in first: the likeliest ones to be tapped.
+        context["languages"] = (
+            Language.objects.annotate(practice_count=Count("practices", filter=PUBLISHED_LINK))
+            .filter(practice_count__gt=0)
+            .order_by("-practice_count", "position", "code")
+        )
+        context["national_practices"] = (
+            Practice.objects.published().national().services().for_list().order_by("title", "pk")
+        )
         return context
 
 
@@ -143,6 +149,17 @@ class PracticeListView(ListView):
             active_filters=[
                 (facet, obj, query.querystring(without=(facet.param, getattr(obj, facet.key))))
                 for facet, obj in query.active()
+            ],
+            active_restrictions=[
+                (
+                    restriction,
+                    query.querystring(without=(restriction.param, restriction.value)),
+                )
+                for restriction in query.restrictions
+            ],
+            restrictions=[
+                (restriction, query.restricted(restriction.param))
+                for restriction in filters.RESTRICTIONS
             ],
             query_without_page=query.querystring(),
             query_without_words=query.querystring(q=False),
@@ -199,6 +216,19 @@ class EmbedView(TemplateView):
         return context
 
 
+def official_website(practice: Practice) -> Municipality | None:
+    """Where to ask when the catalogue knows no contact: the website of the municipality
+    that organises the practice (or of the only one taking part), when it is on record.
+
+    A practice of many municipalities and no lead (Infopankki) has no one place to ask.
+    """
+    municipality = practice.organiser_municipality or practice.lead_municipality
+    if municipality is None:
+        taking_part = practice.ordered_municipalities()
+        municipality = taking_part[0] if len(taking_part) == 1 else None
+    return municipality if municipality is not None and municipality.website else None
+
+
 class PracticeNoticesMixin:
     """Tells the template whether the page's language has a current translation."""
 
@@ -206,6 +236,7 @@ class PracticeNoticesMixin:
         context = super().get_context_data(**kwargs)
         language = translation.get_language()
         context["translated"] = self.object.is_translated_into(language)
+        context["official_website"] = official_website(self.object)
         context["outdated"] = self.object.is_outdated_in(language)
         context["form"] = FeedbackForm()
         context["feedback_action"] = reverse(
@@ -248,6 +279,7 @@ class ApiDocsView(TemplateView):
             attribution=attribution(),
             facets=filters.FACETS,
             embed_path=reverse("catalogue:embed"),
+            restrictions=filters.RESTRICTIONS,
         )
         return context
 

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "catalogue.login_protection.LoginProtectionConfig",
     # CORS headers for the read-only open data (API, exports, feeds), see CORS_URLS_REGEX.
     "corsheaders",
+    # Practice phone numbers (its error messages are translated to Finnish and Swedish).
+    "phonenumber_field",
     "municipalities",
     "catalogue",
 ]
@@ -179,6 +181,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
+
+# Phone numbers typed without a country code are Finnish; they are stored in E.164.
+PHONENUMBER_DEFAULT_REGION = "FI"
+PHONENUMBER_DB_FORMAT = "E164"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 # Reading a missing translation falls back to Finnish, then Swedish (the two languages the

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -28,6 +29,7 @@ class MunicipalityAdmin(
     list_filter = ["region"]
     search_fields = ["code", "name_fi", "name_sv", "name_en"]
     list_select_related = ["region"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(practice_count=Count("practices"))

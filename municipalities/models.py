@@ -65,6 +65,11 @@ class Municipality(models.Model):
         editable=False,
         help_text=_("Counts the saves; a form made from an older version cannot overwrite."),
     )
+    website = models.URLField(
+        _("official website"),
+        blank=True,
+        help_text=_("The municipality's own website, where residents find its services."),
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 

@@ -6,7 +6,7 @@ from django.views.generic import DetailView, TemplateView
 from catalogue.links import absolute_url
 from catalogue.models import Practice
 from catalogue.views import TranslatedSlugMixin, list_links
-from municipalities.models import Municipality, Region
+from municipalities.models import CooperationArea, Municipality, Region
 
 
 def finnish_sort_key(text: str) -> str:
@@ -30,6 +30,9 @@ class MunicipalityListView(TemplateView):
             for region, members in groupby(municipalities, key=lambda m: m.region)
         ]
         context["region_count"] = Region.objects.count()
+        context["areas"] = CooperationArea.objects.prefetch_related(
+            Prefetch("members", queryset=Municipality.objects.order_by("name"))
+        ).order_by("name")
         return context
 
 
@@ -58,4 +61,15 @@ class MunicipalityDetailView(TranslatedSlugMixin, DetailView):
         ]
         links = list_links(f"municipality={self.object.code}")
         context.update(links, embed_absolute=absolute_url(links["embed_url"]))
+        # No dead end: what anyone in Finland can use, wherever the municipality stands.
+        shown = {p.pk for p in practices}
+        context["national_practices"] = [
+            p
+            for p in Practice.objects.published()
+            .national()
+            .services()
+            .for_list()
+            .order_by("title", "pk")
+            if p.pk not in shown
+        ]
         return context

@@ -2,6 +2,13 @@
 
 from django.urls import reverse
 
+# The inlines of web links and service points, as the form sends them when they are empty.
+EMPTY_INLINES = {
+    f"{prefix}-{key}": 0
+    for prefix in ("links", "service_points")
+    for key in ("TOTAL_FORMS", "INITIAL_FORMS")
+}
+
 
 def practice_form_data(practice, **changes) -> dict:
     """The change form as it stands for `practice`, with `changes` applied.
@@ -21,6 +28,11 @@ def practice_form_data(practice, **changes) -> dict:
         "check_status": practice.check_status,
         "last_checked": "",
         "next_review_due": "",
+        "kind": practice.kind,
+        "cost": practice.cost,
+        "email": practice.email,
+        "phone": str(practice.phone or ""),
+        **EMPTY_INLINES,
     }
     for field in ("title", "slug", "summary", "description"):
         for code in ("fi", "sv", "en"):

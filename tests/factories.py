@@ -1,6 +1,15 @@
 import factory
 
-from catalogue.models import Language, PartnerOrganisation, Practice, Status, TargetGroup, Theme
+from catalogue.models import (
+    Language,
+    PartnerOrganisation,
+    Practice,
+    PracticeLink,
+    ServicePoint,
+    Status,
+    TargetGroup,
+    Theme,
+)
 from catalogue.search.index import index_practice
 from municipalities.models import CooperationArea, Municipality, Region
 
@@ -144,3 +153,51 @@ class PracticeFactory(factory.django.DjangoModelFactory):
         # Last, once the links are set: what every write path of the site does.
         if create:
             index_practice(self)
+
+
+class ReachablePracticeFactory(PracticeFactory):
+    """A practice an editor has given every detail of how to take part."""
+
+    organiser_partner = factory.SubFactory(PartnerFactory)
+    email = "neuvonta@example.fi"
+    phone = "+358931012345"
+    how_to_take_part_fi = "Tule paikalle, ajanvarausta ei tarvita."
+    how_to_take_part_sv = "Kom på plats, ingen tidsbokning behövs."
+    how_to_take_part_en = "Just come, no appointment needed."
+    opening_times_fi = "ma–pe 9–15"
+    opening_times_sv = "mån–fre 9–15"
+    opening_times_en = "Mon–Fri 9–15"
+    cost = "free"
+    cost_details_fi = "Kaikille maksuton."
+    cost_details_sv = "Avgiftsfri för alla."
+    cost_details_en = "Free for everyone."
+    place_accessibility_fi = "Esteetön sisäänkäynti Kalevankadulta."
+    place_accessibility_sv = "Trappfri entré från Kalevagatan."
+    place_accessibility_en = "Step-free entrance from Kalevankatu."
+
+    @factory.post_generation
+    def contact_places(self, create, extracted, **kwargs):
+        if not create:
+            return
+        PracticeLink.objects.create(
+            practice=self,
+            title_fi="Neuvontapisteen sivu",
+            title_sv="Rådgivningspunktens sida",
+            title_en="The advice point's page",
+            url_fi="https://www.example.fi/neuvonta",
+            url_sv="https://www.example.fi/sv/radgivning",
+            url_en="https://www.example.fi/en/advice",
+        )
+        ServicePoint.objects.create(
+            practice=self,
+            name_fi="Neuvontapiste Kamppi",
+            name_sv="Rådgivningspunkten Kampen",
+            name_en="Advice point Kamppi",
+            street_address_fi="Kalevankatu 1",
+            street_address_sv="Kalevagatan 1",
+            street_address_en="Kalevankatu 1",
+            postcode="00100",
+            town_fi="Helsinki",
+            town_sv="Helsingfors",
+            town_en="Helsinki",
+        )

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from catalogue.models import Practice
+from tests.admin_forms import EMPTY_INLINES
 
 
 @pytest.fixture
@@ -54,6 +55,8 @@ def test_saving_a_practice_in_the_admin_keeps_the_lead_among_its_municipalities(
         "municipalities": [],
         "source_page": "",
         "check_status": "unknown",
+        "kind": "service",
+        **EMPTY_INLINES,
     }
     response = staff_client.post(reverse("admin:catalogue_practice_add"), data)
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -16,6 +16,8 @@ KNOWN_PARAMETERS = [
     "theme",
     "language",
     "partner",
+    "kind",
+    "checked",
     "page",
     "page_size",
     "lang",

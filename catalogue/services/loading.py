@@ -20,6 +20,7 @@ from catalogue.models import (
     Page,
     PartnerOrganisation,
     Practice,
+    PracticeKind,
     Status,
     TargetGroup,
     Theme,
@@ -260,6 +261,7 @@ def catalogue_load(*, directory: Path, force: bool = False) -> LoadReport:
             **_translated(record, "name", where=where),
             **_translated(record, "slug", where=where),
             "region": regions[record["region"]],
+            "website": record.get("website", ""),
         }
         _upsert(Municipality, report, {"code": record["code"]}, values, **options)
 
@@ -326,7 +328,10 @@ def _load_practice(record: dict, report: LoadReport, *, where: str, **options) -
         **_translated(record, "description", where=where),
         "original_language": record.get("original_language", "fi"),
         "source_page": record.get("source_page"),
+        "kind": record.get("kind", PracticeKind.SERVICE),
     }
+    if values["kind"] not in PracticeKind.values:
+        raise CatalogueDataError(f"{where}: kind must be one of {', '.join(PracticeKind.values)}")
     lead_code = record.get("lead_municipality")
     municipalities = _lookup(Municipality, "code", record.get("municipalities"), where=where)
     lead = None

@@ -97,6 +97,15 @@ def practice_jsonld(context, practice):
             "provider": providers[0] if len(providers) == 1 else providers,
         }
     )
+    # What editors have said of how to take part (the organiser, contacts, places).
+    contact = practice_contact_jsonld(practice)
+    if "provider" in contact:
+        service["provider"] = contact["provider"]
+    if "availableChannel" in contact:
+        service["availableChannel"] = {
+            **service.get("availableChannel", {"@type": "ServiceChannel", "serviceUrl": url}),
+            **contact["availableChannel"],
+        }
     page = {
         "@context": "https://schema.org",
         "@type": "WebPage",
@@ -116,6 +125,49 @@ def practice_jsonld(context, practice):
             "publisher": {"@type": "Organization", "name": source["publisher"]},
         }
     return _jsonld(page)
+
+
+def practice_contact_jsonld(practice) -> dict:
+    """How to take part, as schema.org properties: the organiser and a ServiceChannel with
+    the web page, the phone and e-mail, and the places to go. Empty when none is known."""
+    data = {}
+    if practice.organiser_partner:
+        data["provider"] = {"@type": "Organization", "name": practice.organiser_partner.name}
+    elif practice.organiser_municipality:
+        data["provider"] = {
+            "@type": "GovernmentOrganization",
+            "name": practice.organiser_municipality.name,
+        }
+    channel = {}
+    links = list(practice.links.all())
+    if links:
+        channel["serviceUrl"] = links[0].url
+    if practice.phone or practice.email:
+        contact = {"@type": "ContactPoint"}
+        if practice.phone:
+            contact["telephone"] = practice.phone.as_e164
+        if practice.email:
+            contact["email"] = practice.email
+        channel["servicePhone"] = contact
+    points = list(practice.service_points.all())
+    if points:
+        channel["serviceLocation"] = [
+            {
+                "@type": "Place",
+                "name": point.name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": point.street_address,
+                    "postalCode": point.postcode,
+                    "addressLocality": point.town,
+                    "addressCountry": "FI",
+                },
+            }
+            for point in points
+        ]
+    if channel:
+        data["availableChannel"] = {"@type": "ServiceChannel", **channel}
+    return data
 
 
 @register.simple_tag(takes_context=True)

@@ -17,6 +17,17 @@
       var text = labelTextFor(select);
       if (text) field.setAttribute("aria-label", text);
     });
+    // select2: a single choice names itself by the chosen value, so an empty one (an optional
+    // organiser, say) has no name; it gets its field's label.
+    root.querySelectorAll('.select2-selection--single[role="combobox"]:not([aria-label])').forEach(function (box) {
+      var container = box.closest(".select2-container");
+      var select = container ? container.previousElementSibling : null;
+      var text = labelTextFor(select);
+      if (!text) return;
+      box.setAttribute("aria-label", text);
+      var shown = box.querySelector('.select2-selection__rendered[role="textbox"]:not([aria-label])');
+      if (shown) shown.setAttribute("aria-label", text);
+    });
     // select2: the "remove all" button sits inside the <ul> of chosen items; a list may only
     // hold list items, so it moves just before the list (select2 finds it there too).
     root.querySelectorAll("ul.select2-selection__rendered > .select2-selection__clear").forEach(function (clear) {

@@ -1,4 +1,5 @@
-"""axe-core finds no WCAG 2.0 and 2.1 level A and AA violation on any page type.
+"""axe-core finds no WCAG 2.0, 2.1 and 2.2 level A and AA violation on any page type, on a
+phone's width and on a desktop's.
 
 A failure lists every violation with its rule, impact, help text and the selectors of the
 failing elements, so that it can be fixed from the test output alone.
@@ -12,8 +13,15 @@ from tests.accessibility.pages import LANGUAGES, PRACTICE_ID, PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": WCAG_TAGS},
+    # axe-core ships the WCAG 2.2 target-size rule (2.5.8) switched off.
+    "rules": {"target-size": {"enabled": True}},
+    "resultTypes": ["violations"],
+}
+# A phone (390 CSS px wide) and a desktop.
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
 def axe_violations(page) -> list[dict]:
@@ -44,8 +52,15 @@ def assert_no_violations(page, where: str):
         pytest.fail(report(where, violations))
 
 
+def test_axe_bundled_with_the_tests_knows_wcag_2_2():
+    source = Axe().axe_script
+    assert '"wcag22aa"' in source and 'id:"target-size"' in source
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=str)
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
-def test_public_page_has_no_axe_violations_in_any_language(page, site, name):
+def test_public_page_has_no_axe_violations_in_any_language(page, site, name, viewport):
+    page.set_viewport_size(VIEWPORTS[viewport])
     reports = []
     for language in LANGUAGES:
         target = site.open(page, name, language)
@@ -56,19 +71,23 @@ def test_public_page_has_no_axe_violations_in_any_language(page, site, name):
             assert page.locator("#filters .count").count(), target.path
         violations = axe_violations(page)
         if violations:
-            reports.append(report(target.path, violations))
+            reports.append(report(f"{target.path} ({viewport})", violations))
     if reports:
         pytest.fail("\n\n".join(reports))
 
 
-def test_admin_practice_changelist_has_no_axe_violations(page, site, admin_context):
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=str)
+def test_admin_practice_changelist_has_no_axe_violations(page, site, admin_context, viewport):
+    page.set_viewport_size(VIEWPORTS[viewport])
     response = page.goto(f"{site.url}/admin/catalogue/practice/")
     assert response.status == 200
     assert page.url.endswith("/admin/catalogue/practice/"), "not logged in"
     assert_no_violations(page, "/admin/catalogue/practice/")
 
 
-def test_admin_practice_change_form_has_no_axe_violations(page, site, admin_context):
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=str)
+def test_admin_practice_change_form_has_no_axe_violations(page, site, admin_context, viewport):
+    page.set_viewport_size(VIEWPORTS[viewport])
     practice = Practice.objects.get(pk=PRACTICE_ID)
     path = f"/admin/catalogue/practice/{practice.pk}/change/"
     response = page.goto(site.url + path)

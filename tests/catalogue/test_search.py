@@ -21,7 +21,7 @@ postgresql_only = pytest.mark.skipif(
 
 def titles(response) -> list[str]:
     return re.findall(
-        r'<h2 class="card-title"><a href="[^"]+">(.*?)</a>', response.content.decode()
+        r'<h3 class="card-title"><a href="[^"]+">(.*?)</a>', response.content.decode()
     )
 
 
@@ -107,17 +107,20 @@ def test_each_active_filter_has_a_remove_link_that_keeps_the_others(client, arab
     women = TargetGroupFactory(slug="women", name_en="Women")
     PracticeFactory(service_languages=[arabic], target_groups=[women])
     html = client.get("/en/practices/?q=advice&language=ar&target_group=women").content.decode()
-    assert 'href="?q=advice&amp;target_group=women" aria-label="Remove filter Arabic"' in html
-    assert 'href="?q=advice&amp;language=ar" aria-label="Remove filter Women"' in html
+    assert 'href="?q=advice&amp;target_group=women#results" aria-label="Remove filter Arabic"' in (
+        html
+    )
+    assert 'href="?q=advice&amp;language=ar#results" aria-label="Remove filter Women"' in html
 
 
 @pytest.mark.django_db
 def test_filters_work_without_javascript_as_a_plain_get_form(client, arabic):
     PracticeFactory(service_languages=[arabic])
     html = client.get("/en/practices/").content.decode()
-    assert '<form method="get" action="/en/practices/">' in html
+    assert '<form method="get" action="/en/practices/#results" aria-label="Filters">' in html
     assert 'type="checkbox" id="language-ar" name="language" value="ar"' in html
-    assert "<script" not in html
+    # The one script only opens the panel on wide screens and widens the cards' links.
+    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/js/site.js" defer>']
 
 
 @pytest.mark.django_db
@@ -176,7 +179,7 @@ def test_result_count_is_in_the_title_and_announced(client):
     PracticeFactory.create_batch(3, title_en="Advice point")
     html = client.get("/en/practices/", {"q": "advice"}).content.decode()
     assert "<title>“advice”: 3 practices" in html
-    assert '<p class="result-count" role="status" aria-live="polite">3 practices</p>' in html
+    assert '<h2 id="results" class="result-count">3 practices found</h2>' in html
 
 
 @pytest.mark.django_db
@@ -184,23 +187,23 @@ def test_empty_result_suggests_what_to_loosen(client, arabic):
     PracticeFactory(title_en="Advice point")
     html = client.get("/en/practices/", {"q": "zebra", "language": "ar"}).content.decode()
     assert "No practice matches" in html
-    assert 'href="?q=zebra">Remove the filter “Arabic”' in html
-    assert 'href="?q=zebra">Search all practices with the same words' in html
-    assert 'href="?language=ar">Remove the search words' in html
+    assert 'href="?q=zebra#results">Remove the filter “Arabic”' in html
+    assert 'href="?q=zebra#results">Search all practices with the same words' in html
+    assert 'href="?language=ar#results">Remove the search words' in html
 
 
 @pytest.mark.django_db
 def test_list_is_paginated_and_pages_keep_the_filters(client, arabic, settings):
     PracticeFactory.create_batch(25, service_languages=[arabic])
     html = client.get("/en/practices/?language=ar").content.decode()
-    assert 'href="?language=ar&amp;page=2" rel="next"' in html
+    assert 'href="?language=ar&amp;page=2#results" rel="next"' in html
     assert len(titles(client.get("/en/practices/?language=ar&page=2"))) == 5
 
 
 # Bad input: the page still renders, ignores the bad part and says so.
 BAD_QUERIES = {
     "unknown code": ("municipality=999", "“999” is not a known choice of “Municipality”"),
-    "garbage": ("theme=%3Cscript%3Ealert(1)%3C/script%3E", "is not a known choice of “Theme”"),
+    "garbage": ("theme=%3Cscript%3Ealert(1)%3C/script%3E", "is not a known choice of “Topic”"),
     "very long q": ("q=" + "a" * 5000, "The search was shortened to 200 characters."),
     "repeated q": ("q=one&q=two", "The search was given more than once"),
     "wrong type": ("language=12345", "“12345” is not a known choice"),
@@ -296,9 +299,9 @@ def test_filtered_list_page_runs_a_fixed_number_of_queries(
         municipalities=[MunicipalityFactory()],
     )
     # Resolving 2 filters, the search (and its typo-tolerant fallback), 2 facet sets, 6 facet
-    # counts and 6 option lists, the count, the page and its municipalities: the same
-    # however many practices match.
-    with django_assert_max_num_queries(22):
+    # counts and 6 option lists, the count, the page and what its cards show (municipalities,
+    # target groups, languages): the same however many practices match.
+    with django_assert_max_num_queries(21):
         response = client.get("/fi/kaytannot/?q=neuvontapiste&language=ar&target_group=women")
     assert response.status_code == 200
     # Unfiltered, the facet counts come from the cache once the catalogue version is read.
