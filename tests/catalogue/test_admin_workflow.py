@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from catalogue import services
 from catalogue.models import Feedback, FeedbackState, Practice, Status
 from catalogue.preview import preview_url
+from tests.admin_forms import EMPTY_INLINES
 from tests.factories import MunicipalityFactory, PracticeFactory
 from tests.staff_users import staff_user
 
@@ -214,6 +215,8 @@ def add_form(**changes):
         "source_page": "",
         "check_status": "unknown",
     }
+    # The how-to-take-part inlines, empty, and what kind of practice it is.
+    data.update(EMPTY_INLINES, kind="service")
     data.update(changes)
     return data
 

@@ -8,7 +8,7 @@ from reversion.models import Version
 from catalogue import services
 from catalogue.models import Practice, PracticeDraft, SlugRedirect, Status
 from catalogue.services.slugs import slug_from_title
-from tests.admin_forms import post_practice_form
+from tests.admin_forms import EMPTY_INLINES, post_practice_form
 from tests.factories import MunicipalityFactory, PracticeFactory
 
 
@@ -25,6 +25,8 @@ def add_form(**changes):
             for code in ("fi", "sv", "en")
         },
     }
+    # The how-to-take-part inlines, empty, and what kind of practice it is.
+    data.update(EMPTY_INLINES, kind="service")
     return {**data, **changes}
 
 
