@@ -4,9 +4,6 @@ import re
 from urllib.parse import quote
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from catalogue import services
@@ -156,25 +153,3 @@ def test_state_can_be_changed_for_several_reports_in_the_list(staff_client):
     assert response.status_code == 302
     assert Feedback.objects.get(pk=first.pk).state == FeedbackState.REJECTED
     assert Feedback.objects.get(pk=second.pk).state == FeedbackState.DONE
-
-
-@pytest.mark.django_db(transaction=True)
-def test_reports_ticked_handled_before_become_done_and_the_others_new():
-    executor = MigrationExecutor(connection)
-    before = [("catalogue", "0007_public_list_indexes")]
-    after = [("catalogue", "0008_staffui_feedback_state")]
-    try:
-        executor.migrate(before)
-        old_apps = executor.loader.project_state(before).apps
-        old_feedback = old_apps.get_model("catalogue", "Feedback")
-        handled = old_feedback.objects.create(
-            page_url="/a/", language="fi", message="a", handled=True
-        )
-        waiting = old_feedback.objects.create(page_url="/b/", language="fi", message="b")
-        executor = MigrationExecutor(connection)
-        executor.migrate(after)
-        new_feedback = executor.loader.project_state(after).apps.get_model("catalogue", "Feedback")
-        assert new_feedback.objects.get(pk=handled.pk).state == "done"
-        assert new_feedback.objects.get(pk=waiting.pk).state == "new"
-    finally:
-        call_command("migrate", verbosity=0)
