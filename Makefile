@@ -68,7 +68,7 @@ load: migrate ## Load the catalogue into the local database (idempotent)
 	DEBUG=1 $(MANAGE) load_catalogue
 
 run: messages load ## Set up and serve the site on SQLite at http://127.0.0.1:8000/
-	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 # The fault tests start their own redis-server (Debian's package; as root it is installed).
 redis-server:

@@ -402,7 +402,7 @@ def test_killing_and_restarting_redis_under_traffic_answers_no_5xx(site):
         redis_server.start()  # back, empty
         time.sleep(3)
     statuses = [status for _path, status, _t in traffic.results]
-    assert len(statuses) > 50
+    assert len(statuses) > 20
     assert [r for r in traffic.results if r[1] >= 500 or r[1] == 0] == []
     assert_gone_everywhere(server.host, practice_id, practice_url, municipality_url)
 

@@ -40,6 +40,16 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
+def catalogue(transactional_db):
+    """The real catalogue, committed for each test: the live server reads it through its
+    own connection, and the test's flush removes it (tests/conftest.py's once-per-module
+    load lives in a transaction the live server cannot share)."""
+    from django.core.management import call_command
+
+    call_command("load_catalogue", verbosity=0)
+
+
+@pytest.fixture
 def site(live_server, catalogue):
     """The real catalogue served by the live server; `site.open(page, name, language)`."""
     return Site(live_server.url)
