@@ -61,6 +61,8 @@ def version_form_data(version) -> dict:
         "check_status": fields["check_status"],
         "last_checked": fields["last_checked"] or "",
         "next_review_due": fields["next_review_due"] or "",
+        "kind": fields.get("kind") or "service",
+        **EMPTY_INLINES,
     }
     for name in ("municipalities", "areas", "target_groups", "themes", "service_languages"):
         data[name] = list(fields.get(name) or [])

@@ -393,7 +393,7 @@ def test_admin_lists_practices_whose_review_is_overdue(client, publisher):
 def test_checked_practice_shows_its_status_and_date(client):
     practice = PracticeFactory(check_status=CheckStatus.RUNNING, last_checked=date(2026, 3, 12))
     html = client.get(practice.get_absolute_url("fi")).content.decode()
-    assert "<dd>Toiminnassa (tarkistettu 12. maaliskuuta 2026)</dd>" in html
+    assert "<dd>Toimitus tarkisti tiedot viimeksi 12. maaliskuuta 2026: toiminnassa.\n</dd>" in html
 
 
 # Feedback -------------------------------------------------------------------------------
