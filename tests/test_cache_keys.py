@@ -11,7 +11,11 @@ pytestmark = pytest.mark.page_cache
 
 
 def page_keys() -> set[str]:
-    return {key for key in cache._cache if ":page:" in key}  # locmem's own store
+    """The page entries in the cache: locmem's own store, or Redis's keys (REDIS_URL)."""
+    store = cache._cache
+    if isinstance(store, dict):
+        return {key for key in store if ":page:" in key}
+    return {key.decode() for key in store.get_client().keys("*:page:*")}
 
 
 @pytest.mark.django_db
