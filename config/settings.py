@@ -181,6 +181,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
+# English dates in the British order ("4 May 2026"), not Django's American default.
+FORMAT_MODULE_PATH = ["config.formats"]
 
 # Phone numbers typed without a country code are Finnish; they are stored in E.164.
 PHONENUMBER_DEFAULT_REGION = "FI"

@@ -287,10 +287,18 @@ def test_unchecked_2017_practice_shows_no_review_date_and_no_technical_update(cl
 def test_practice_checked_by_an_editor_shows_when(client):
     practice = PracticeFactory(check_status=CheckStatus.RUNNING, last_checked=date(2026, 5, 4))
     html = html_of(client, practice.get_absolute_url("en"))
-    with translation.override("en"):
-        checked = date_format(date(2026, 5, 4), "DATE_FORMAT")
-    assert f"Last checked by the editors on {checked}: running." in html
+    assert "Last checked by the editors on 4 May 2026: running." in html
     assert "Not checked since 2017" not in html
+    assert "4.5.2026" in html_of(client, practice.get_absolute_url("fi"))
+    assert "4 maj 2026" in html_of(client, practice.get_absolute_url("sv"))
+
+
+def test_english_dates_are_written_day_month_year_not_american(client):
+    """'5/4/2026' or 'May 4, 2026' reads as the fifth of April to many in Finland."""
+    practice = PracticeFactory(check_status=CheckStatus.RUNNING, last_checked=date(2026, 5, 4))
+    html = html_of(client, "/en/practices/")
+    assert "Running, checked 4 May 2026" in html
+    assert "May 4, 2026" not in html_of(client, practice.get_absolute_url("en"))
 
 
 @pytest.mark.parametrize(
