@@ -66,6 +66,15 @@ class Theme(TaxonomyTerm):
 class PartnerOrganisation(models.Model):
     slug = models.SlugField(_("identifier"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
+    changes_since_source = models.TextField(
+        _("changes since the source"),
+        blank=True,
+        help_text=_(
+            "Shown to residents on every practice that names this organisation, for example "
+            "that it has closed or been merged since the 2017 publication and who now does "
+            "its work."
+        ),
+    )
 
     class Meta:
         verbose_name = _("partner organisation")

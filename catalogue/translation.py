@@ -21,8 +21,8 @@ class TaxonomyTermTranslationOptions(TranslationOptions):
 
 @register(PartnerOrganisation)
 class PartnerOrganisationTranslationOptions(TranslationOptions):
-    fields = ("name",)
-    required_languages = ("fi", "sv", "en")
+    fields = ("name", "changes_since_source")
+    required_languages = {"default": ("name",)}
 
 
 @register(Language)

@@ -223,6 +223,8 @@ def _load_terms(model, records, report: LoadReport, *, where: str, **options):
         if model in (TargetGroup, Theme):
             values.update(_translated(record, "description", where=here, required=False))
             values["position"] = position
+        if model is PartnerOrganisation:
+            values.update(_translated(record, "changes_since_source", where=here, required=False))
         if model is Language:
             values["autonym"] = record["autonym"]
             values["position"] = position

@@ -316,6 +316,29 @@ def test_cards_carry_a_badge_for_unchecked_and_ended_practices(client, status, b
     assert badge in html_of(client, "/en/practices/")
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("fi", "vuoden 2017 jälkeen: TE-toimisto.</strong> TE-toimistot lakkautettiin 1.1.2025."),
+        ("sv", "Ändrat sedan 2017: TE-byrån.</strong> TE-byråerna lades ned den 1 januari 2025."),
+        ("en", "since 2017: TE Office.</strong> The TE Offices were closed on 1 January 2025."),
+    ],
+)
+def test_practice_naming_a_closed_organisation_tells_what_changed_since_2017(
+    client, catalogue, language, said
+):
+    """The 2017 texts send residents to TE offices, which closed in 2025."""
+    practice = Practice.objects.get(pk=3)  # Espoo's recruitment model names the TE office
+    assert said in html_of(client, practice.get_absolute_url(language))
+
+
+def test_practice_naming_no_closed_organisation_has_no_change_note(client, catalogue):
+    practice = Practice.objects.exclude(
+        partners__slug__in=["te-toimisto", "uudenmaan-te-toimisto", "raha-automaattiyhdistys"]
+    ).first()
+    assert "changed-since" not in html_of(client, practice.get_absolute_url("en"))
+
+
 def test_list_can_be_limited_to_practices_checked_in_the_last_two_years(client):
     recent = PracticeFactory(
         check_status=CheckStatus.RUNNING, last_checked=date.today() - timedelta(days=300)
