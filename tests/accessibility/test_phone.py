@@ -20,7 +20,7 @@ VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 # is measured as the card, which its ::after covers.
 MEASURE_TARGETS = """() => {
   const BIG = '.search input[type=search], .search button, .filters > summary, .filters .apply, '
-    + '.chips a, .pagination a, .picker select, .picker button';
+    + '.chips a, .pagination a, .picker select, .picker button, a.button';
   const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
   const results = [];
   for (const el of document.querySelectorAll(selector)) {
