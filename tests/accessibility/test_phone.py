@@ -219,6 +219,28 @@ def test_phone_header_is_at_most_120px_high(page, site, name):
         assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+BROKEN_WORDS = """() => {
+  const text = document.querySelector('.brand').firstChild;
+  const broken = [];
+  for (const match of text.data.matchAll(/\\S+/g)) {
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    const tops = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+    if (tops.size > 1) broken.push(match[0]);
+  }
+  return broken;
+}"""
+
+
+def test_site_name_in_the_phone_header_wraps_between_words_only(page, site):
+    """A site name broken inside a word ("Integrationsfrämjand-e") reads as two words."""
+    page.set_viewport_size(PHONE)
+    for language in LANGUAGES:
+        target = site.open(page, "home", language)
+        assert page.evaluate(BROKEN_WORDS) == [], target.path
+
+
 def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
 
