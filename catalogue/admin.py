@@ -28,7 +28,6 @@ from catalogue.admin_feedback import (
 from catalogue.admin_history import SingleObjectHistoryMixin
 from catalogue.admin_workflow import PracticeWorkflowAdminMixin
 from catalogue.history_words import HistoryInWordsAdminMixin
-from catalogue.i18n import language_codes
 from catalogue.models import (
     DraftState,
     Feedback,
@@ -47,6 +46,7 @@ from catalogue.preview import preview_url
 from catalogue.services import current_slugs, slug_changes_record
 from catalogue.services.drafts import draft_changes, practice_draft_save
 from catalogue.services.slugs import slug_taken_as_old_address
+from common.i18n import language_codes
 
 TRANSLATED_NAME_SEARCH = ["slug", "name_fi", "name_sv", "name_en"]
 

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from catalogue import services
-from catalogue.i18n import language_codes
 from catalogue.models import Feedback, Status
 from catalogue.preview import preview_url
 from catalogue.services.editorial import (
@@ -23,6 +22,7 @@ from catalogue.services.editorial import (
     missing_texts_description,
     practice_missing_texts,
 )
+from common.i18n import language_codes
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_safe
 
-from catalogue.i18n import language_codes
 from catalogue.models import MAX_ID, Practice
+from common.i18n import language_codes
 from municipalities.models import Municipality
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-from catalogue.i18n import slug_constraints
+from common.i18n import slug_constraints
 from municipalities.models import CooperationArea, Municipality
 
 # The largest primary key the database can hold (a signed 64-bit integer).

@@ -19,8 +19,8 @@ from pydantic import ValidationError
 
 from catalogue import filters
 from catalogue.http import latest_change
-from catalogue.i18n import language_codes, translated_values
 from catalogue.models import Language, PartnerOrganisation, Practice, TargetGroup, Theme
+from common.i18n import language_codes, translated_values
 from municipalities.models import CooperationArea, Municipality, Region
 
 LICENCE = {

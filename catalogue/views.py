@@ -18,7 +18,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, TemplateView
 
 from catalogue import filters, services
-from catalogue.i18n import language_codes, translated_urls
 from catalogue.links import absolute_url
 from catalogue.models import (
     Language,
@@ -31,6 +30,7 @@ from catalogue.models import (
 )
 from catalogue.preview import preview_target
 from catalogue.services.drafts import practice_with_draft
+from common.i18n import language_codes, translated_urls
 from config.client_ip import client_ip
 from municipalities.models import Municipality, Region
 

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.i18n import slug_constraints
+from common.i18n import slug_constraints
 
 
 class Region(models.Model):

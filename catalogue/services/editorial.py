@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from django.core.mail import mail_managers
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.i18n import language_codes
 from catalogue.models import Feedback, Practice, Status
 from catalogue.services.practice import (
     TEXT_FIELDS,
@@ -15,6 +14,7 @@ from catalogue.services.practice import (
     practice_texts,
     practice_track_translations,
 )
+from common.i18n import language_codes
 
 logger = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.text import slugify
 
-from catalogue.i18n import language_codes
 from catalogue.models import SlugRedirect
+from common.i18n import language_codes
 
 # Finnish and Swedish letters that slugify would drop rather than transliterate.
 TRANSLITERATION = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "A", "Ö": "O", "Å": "A"})
