@@ -578,7 +578,7 @@ class SlugRedirect(models.Model):
     """A slug a page used to have, so that its old address keeps working (301).
 
     Recorded for practices and municipalities whenever an editor or the loader changes a
-    slug (catalogue.services.slug_changes_record).
+    slug (common.slugs.slug_changes_record).
     """
 
     content_type = models.ForeignKey(ContentType, verbose_name=_("type"), on_delete=models.CASCADE)

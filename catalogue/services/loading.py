@@ -26,8 +26,8 @@ from catalogue.models import (
 )
 from catalogue.search.index import index_practice
 from catalogue.services.practice import TEXT_FIELDS, practice_save
-from catalogue.services.slugs import slug_changes_record
 from common.i18n import language_codes
+from common.slugs import slug_changes_record
 from municipalities.models import CooperationArea, Municipality, Region
 
 # Every version the loader records says so; the admin's versions name their user instead.

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from catalogue.models import Page, Practice, PracticeDraft, SlugRedirect, Status
-from catalogue.services import slug_changes_record
+from common.slugs import slug_changes_record
 from municipalities.models import Municipality
 from tests.admin_forms import post_practice_form, practice_form_data
 from tests.factories import MunicipalityFactory, PracticeFactory, ThemeFactory
