@@ -18,9 +18,9 @@ from pydantic import AfterValidator, BeforeValidator
 
 from catalogue import filters
 from catalogue.caching import canonical_query
-from catalogue.links import absolute_url
 from catalogue.models import MAX_ID, Practice, Status
 from common.i18n import language_codes, translated_urls, translated_values
+from common.links import absolute_url
 from municipalities.models import Municipality
 
 

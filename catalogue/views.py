@@ -17,7 +17,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, TemplateView
 
 from catalogue import filters, services
-from catalogue.links import absolute_url
 from catalogue.models import (
     Language,
     Page,
@@ -29,6 +28,7 @@ from catalogue.models import (
 from catalogue.preview import preview_target
 from catalogue.services.drafts import practice_with_draft
 from common.i18n import language_codes, translated_urls
+from common.links import absolute_url, list_links
 from common.views import TranslatedSlugMixin
 from config.client_ip import client_ip
 from municipalities.models import Municipality, Region
@@ -122,20 +122,6 @@ class PracticeListView(ListView):
             typed["exact"] = "1"
             context["search_exactly"] = typed.urlencode()
         return context
-
-
-def list_links(querystring: str) -> dict[str, str]:
-    """The feed, the downloads and the embeddable page of a list with these filters."""
-    language = translation.get_language()
-    suffix = f"?{querystring}" if querystring else ""
-    joiner = "&" if querystring else "?"
-    csv_url = reverse("practices_csv") + suffix + f"{joiner}lang={language}"
-    return {
-        "feed_url": reverse("catalogue:feed") + suffix,
-        "csv_url": csv_url,
-        "excel_url": csv_url + "&format=excel",
-        "embed_url": reverse("catalogue:embed") + suffix,
-    }
 
 
 # Any site may frame the embeddable list (a municipality's own pages); nothing else may be.

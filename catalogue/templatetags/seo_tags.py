@@ -6,8 +6,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from catalogue.links import absolute_url, x_default_url
 from catalogue.opendata import LICENCE
+from common.links import absolute_url, x_default_url
 
 register = template.Library()
 
@@ -23,7 +23,7 @@ def absolute(url: str) -> str:
 
 @register.filter
 def x_default(urls: dict | None) -> str | None:
-    """The page's x-default address, as in the sitemap (catalogue.links.x_default_url)."""
+    """The page's x-default address, as in the sitemap (common.links.x_default_url)."""
     return x_default_url(urls or {})
 
 
