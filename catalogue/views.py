@@ -205,7 +205,7 @@ class ApiDocsView(TemplateView):
     template_name = "catalogue/api_docs.html"
 
     def get_context_data(self, **kwargs):
-        from catalogue.opendata import LICENCE, attribution
+        from common.opendata import LICENCE, attribution
 
         context = super().get_context_data(**kwargs)
         context.update(

@@ -6,8 +6,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from catalogue.opendata import LICENCE
 from common.links import absolute_url, x_default_url
+from common.opendata import LICENCE
 
 register = template.Library()
 
