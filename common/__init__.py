@@ -2,5 +2,5 @@
 history and edit-conflict mixins, the API's and the exports' shared parts.
 
 A plain package, not an app: it has no models, templates or migrations, and it imports
-neither app, so that `catalogue` and `municipalities` can both use it.
+neither app, so that `catalogue` and `municipalities` can both use it (tests/test_app_borders.py).
 """
