@@ -8,21 +8,6 @@ from tests.factories import LanguageFactory, MunicipalityFactory, PracticeFactor
 
 
 @pytest.mark.django_db
-def test_municipality_codes_are_unique():
-    MunicipalityFactory(code="091")
-    with pytest.raises(IntegrityError), transaction.atomic():
-        MunicipalityFactory(code="091")
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("code", ["91", "0911", "abc"])
-def test_municipality_code_must_be_three_digits(code):
-    # PostgreSQL refuses a too-long value before the check constraint (DataError).
-    with pytest.raises((IntegrityError, DataError)), transaction.atomic():
-        MunicipalityFactory(code=code)
-
-
-@pytest.mark.django_db
 def test_region_code_must_be_two_digits():
     with pytest.raises(IntegrityError), transaction.atomic():
         RegionFactory(code="1")
@@ -66,14 +51,6 @@ def test_a_practice_without_a_slug_in_a_language_has_no_page_in_it():
     practice = PracticeFactory(slug_en=None)
     assert practice.get_absolute_url("en") is None
     assert practice.get_absolute_url("fi").startswith("/fi/kaytannot/")
-
-
-@pytest.mark.django_db
-def test_municipality_page_address_is_in_each_language():
-    municipality = MunicipalityFactory(slug_fi="espoo", slug_sv="esbo", slug_en="espoo")
-    assert municipality.get_absolute_url("fi") == "/fi/kunnat/espoo/"
-    assert municipality.get_absolute_url("sv") == "/sv/kommuner/esbo/"
-    assert municipality.get_absolute_url("en") == "/en/municipalities/espoo/"
 
 
 @pytest.mark.django_db
