@@ -22,7 +22,6 @@ from catalogue.services.editorial import (
     missing_texts_description,
     practice_missing_texts,
 )
-from common.i18n import language_codes
 
 
 @dataclass(frozen=True)
@@ -155,10 +154,6 @@ class PracticeWorkflowAdminMixin:
         no working preview (catalogue.preview)."""
         if obj is None or obj.pk is None or obj.status == Status.ARCHIVED:
             return None
-        if obj.status == Status.PUBLISHED:
-            url = obj.get_absolute_url()
-            if url:
-                return url
-            if any(getattr(obj, f"slug_{code}") for code in language_codes()):
-                return reverse("practice_permalink", kwargs={"pk": obj.pk})
+        if obj.status == Status.PUBLISHED and (url := obj.get_public_url()):
+            return url
         return preview_url(obj)

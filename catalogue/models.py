@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-from common.i18n import slug_constraints
+from common.i18n import language_codes, slug_constraints
 from municipalities.models import CooperationArea, Municipality
 
 # The largest primary key the database can hold (a signed 64-bit integer).
@@ -436,6 +436,18 @@ class Practice(models.Model):
             return None
         with translation.override(language):
             return reverse("catalogue:practice_detail", kwargs={"slug": slug})
+
+    def get_public_url(self, language: str | None = None) -> str | None:
+        """The page in this language, else the permalink, which finds the page in another.
+
+        None when the practice has no page in any language.
+        """
+        url = self.get_absolute_url(language)
+        if url:
+            return url
+        if any(getattr(self, f"slug_{code}") for code in language_codes()):
+            return reverse("practice_permalink", kwargs={"pk": self.pk})
+        return None
 
     def ordered_municipalities(self) -> list[Municipality]:
         """The municipalities with the lead first (uses the prefetched set when there is one)."""

@@ -82,3 +82,12 @@ def test_deleting_a_municipality_that_leads_a_practice_is_refused():
     practice = PracticeFactory()
     with pytest.raises(Exception, match="protected"), transaction.atomic():
         Municipality.objects.filter(pk=practice.lead_municipality_id).delete()
+
+
+@pytest.mark.django_db
+def test_a_practice_without_a_page_in_a_language_is_reached_through_its_permalink():
+    practice = PracticeFactory(slug_fi="kaytanto", slug_sv=None, slug_en=None)
+    assert practice.get_public_url("fi") == "/fi/kaytannot/kaytanto/"
+    assert practice.get_public_url("sv") == f"/p/{practice.pk}/"
+    practice.slug_fi = None
+    assert practice.get_public_url("fi") is None
