@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -18,17 +17,14 @@ from catalogue import (
     admin_booleans,  # noqa: F401  (yes/no icons in the staff's language)
     services,
 )
-from catalogue.admin_concurrency import VERSION_FIELD, OptimisticLockAdminMixin
 from catalogue.admin_drafts import PracticeDraftAdmin  # noqa: F401  (registers the admin)
 from catalogue.admin_feedback import (
     FeedbackHandlingAdminMixin,
     FeedbackStateFilter,
     labelled_state_form,
 )
-from catalogue.admin_history import SingleObjectHistoryMixin
 from catalogue.admin_workflow import PracticeWorkflowAdminMixin
 from catalogue.history_words import HistoryInWordsAdminMixin
-from catalogue.i18n import language_codes
 from catalogue.models import (
     DraftState,
     Feedback,
@@ -44,49 +40,12 @@ from catalogue.models import (
     Theme,
 )
 from catalogue.preview import preview_url
-from catalogue.services import current_slugs, slug_changes_record
 from catalogue.services.drafts import draft_changes, practice_draft_save
-from catalogue.services.slugs import slug_taken_as_old_address
+from common.admin_concurrency import VERSION_FIELD, OptimisticLockAdminMixin
+from common.admin_history import SingleObjectHistoryMixin
+from common.admin_slugs import SlugAddressesAdminMixin
 
 TRANSLATED_NAME_SEARCH = ["slug", "name_fi", "name_sv", "name_en"]
-
-
-class OldAddressFormMixin(forms.Form):
-    """A slug that is another page's old address keeps leading there: it cannot be taken."""
-
-    def clean(self):
-        cleaned = super().clean()
-        for code in language_codes():
-            slug = cleaned.get(f"slug_{code}")
-            if not slug:
-                continue
-            taken = slug_taken_as_old_address(instance=self.instance, language=code, slug=slug)
-            if taken is not None:
-                self.add_error(
-                    f"slug_{code}",
-                    gettext(
-                        "This is an old address of “%(other)s” and keeps leading there; "
-                        "choose another."
-                    )
-                    % {"other": taken.target or taken.object_id},
-                )
-        return cleaned
-
-
-class SlugAddressesAdminMixin:
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        return type(form.__name__, (OldAddressFormMixin, form), {})
-
-
-class SlugHistoryAdminMixin(SlugAddressesAdminMixin):
-    """Keeps a page's old slugs when an editor changes them, so that old links redirect."""
-
-    def save_model(self, request, obj, form, change):
-        old_slugs = current_slugs(obj) if change else {}
-        super().save_model(request, obj, form, change)
-        if change:
-            slug_changes_record(instance=obj, old_slugs=old_slugs)
 
 
 @admin.register(TargetGroup, Theme)

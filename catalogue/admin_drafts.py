@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from catalogue.admin_diff import display_value, field_label
 from catalogue.models import DraftState, Practice, PracticeDraft
 from catalogue.preview import preview_url
 from catalogue.services import ConflictError, WorkflowError
@@ -22,6 +21,7 @@ from catalogue.services.drafts import (
 )
 from catalogue.services.editorial import PUBLISH_PERMISSION
 from catalogue.services.practice import practice_field_value
+from common.admin_diff import display_value, field_label
 
 EDIT_PERMISSION = "catalogue.change_practice"
 

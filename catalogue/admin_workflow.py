@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from catalogue import services
-from catalogue.i18n import language_codes
 from catalogue.models import Feedback, Status
 from catalogue.preview import preview_url
 from catalogue.services.editorial import (
@@ -155,10 +154,6 @@ class PracticeWorkflowAdminMixin:
         no working preview (catalogue.preview)."""
         if obj is None or obj.pk is None or obj.status == Status.ARCHIVED:
             return None
-        if obj.status == Status.PUBLISHED:
-            url = obj.get_absolute_url()
-            if url:
-                return url
-            if any(getattr(obj, f"slug_{code}") for code in language_codes()):
-                return reverse("practice_permalink", kwargs={"pk": obj.pk})
+        if obj.status == Status.PUBLISHED and (url := obj.get_public_url()):
+            return url
         return preview_url(obj)

@@ -9,7 +9,6 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Literal
 
-from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja import Path as PathEx
@@ -17,11 +16,18 @@ from ninja.errors import ValidationError
 from pydantic import AfterValidator, BeforeValidator
 
 from catalogue import filters
-from catalogue.caching import canonical_query
-from catalogue.i18n import language_codes, translated_urls, translated_values
-from catalogue.links import absolute_url
-from catalogue.models import MAX_ID, Practice, Status
-from municipalities.models import Municipality
+from catalogue.models import MAX_ID, Practice
+from common.api import (
+    ErrorOut,
+    NotFoundOut,
+    PageParams,
+    Translated,
+    absolute_urls,
+    paginate,
+    refuse_empty,
+)
+from common.i18n import translated_urls, translated_values
+from municipalities.api import router as municipalities_router
 
 
 class CatalogueAPI(NinjaAPI):
@@ -50,15 +56,6 @@ api = CatalogueAPI(
 
 # Ids are positive 64-bit integers: anything larger is a client's error, not a server's.
 PracticeId = Annotated[int, PathEx(ge=1, le=MAX_ID)]
-
-
-MunicipalityCode = Annotated[str, PathEx(pattern=r"^[0-9]{3}$")]
-
-
-class Translated(Schema):
-    fi: str | None
-    sv: str | None
-    en: str | None
 
 
 class MunicipalityRef(Schema):
@@ -140,52 +137,11 @@ class PracticeOut(Schema):
     updated_at: datetime
 
 
-class RegionRef(Schema):
-    code: str
-    name: Translated
-
-
-class PracticeRef(Schema):
-    id: int
-    title: Translated
-    url: Translated
-
-
-class MunicipalityOut(Schema):
-    code: str
-    name: Translated
-    slug: Translated
-    url: Translated
-    region: RegionRef
-    practice_count: int
-
-
-class MunicipalityDetailOut(MunicipalityOut):
-    practices: list[PracticeRef]
-
-
 class PracticePage(Schema):
     count: int
     next: str | None
     previous: str | None
     results: list[PracticeOut]
-
-
-class MunicipalityPage(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[MunicipalityOut]
-
-
-class ErrorOut(Schema):
-    error: str
-    parameters: list[str]
-    detail: list[dict]
-
-
-class NotFoundOut(Schema):
-    detail: str
 
 
 # RFC 3339 (the ISO 8601 profile of OpenAPI's date-time): date, time and offset. A number
@@ -244,11 +200,6 @@ class PracticeFilterParams(Schema):
     )
 
 
-class PageParams(Schema):
-    page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
-    page_size: int = Field(20, ge=1, le=100, description="Items per page, 1 to 100.")
-
-
 @api.exception_handler(ValidationError)
 def invalid_parameters(request, exc: ValidationError):
     """Bad input is the client's error: 400 naming each offending parameter, never a 500."""
@@ -273,10 +224,6 @@ def _parameter(loc) -> str:
     return str([part for part in loc if isinstance(part, str)][-1])
 
 
-def _absolute(request, urls: dict[str, str]) -> dict[str, str | None]:
-    return {code: absolute_url(urls[code]) if code in urls else None for code in language_codes()}
-
-
 def _term(obj) -> dict:
     return {"slug": obj.slug, "name": translated_values(obj, "name")}
 
@@ -289,7 +236,7 @@ def practice_record(request, practice: Practice) -> dict:
         "summary": translated_values(practice, "summary"),
         "description": translated_values(practice, "description"),
         "slug": translated_values(practice, "slug"),
-        "url": _absolute(request, translated_urls(practice)),
+        "url": absolute_urls(translated_urls(practice)),
         "original_language": practice.original_language,
         "municipalities": [
             {"code": m.code, "name": translated_values(m, "name")}
@@ -352,48 +299,6 @@ def take_part_record(practice: Practice) -> dict:
     }
 
 
-def _municipality(request, municipality: Municipality) -> dict:
-    return {
-        "code": municipality.code,
-        "name": translated_values(municipality, "name"),
-        "slug": translated_values(municipality, "slug"),
-        "url": _absolute(request, translated_urls(municipality)),
-        "region": {
-            "code": municipality.region.code,
-            "name": translated_values(municipality.region, "name"),
-        },
-        "practice_count": municipality.practice_count,
-    }
-
-
-def _paginate(request, queryset, params: PageParams, serialize, count=None) -> dict:
-    count = queryset.count() if count is None else count
-    start = (params.page - 1) * params.page_size
-    items = list(queryset[start : start + params.page_size])
-
-    def link(page):
-        query = request.GET.copy()
-        query["page"] = page
-        return absolute_url(f"{request.path}?{canonical_query(query)}")
-
-    return {
-        "count": count,
-        "next": link(params.page + 1) if start + params.page_size < count else None,
-        "previous": link(params.page - 1) if params.page > 1 else None,
-        "results": [serialize(request, item) for item in items],
-    }
-
-
-def _refuse_empty(request, *names: str) -> None:
-    """django-ninja reads `?page=` as if the parameter were absent; the document says a
-    number (or a language, a time) must be given, so an empty one is a 400 like any bad one."""
-    empty = [name for name in names if request.GET.get(name, None) == ""]
-    if empty:
-        raise ValidationError(
-            [{"loc": ("query", name), "msg": "A value must be given."} for name in empty]
-        )
-
-
 @api.get(
     "/practices/",
     response={200: PracticePage, 400: ErrorOut},
@@ -402,7 +307,7 @@ def _refuse_empty(request, *names: str) -> None:
 )
 def list_practices(request, params: Query[PageParams], search: Query[PracticeFilterParams]):
     """Practices matching the filters, by id, or best match first when `q` is given."""
-    _refuse_empty(request, "page", "page_size", "lang", "modified_after")
+    refuse_empty(request, "page", "page_size", "lang", "modified_after")
     query = filters.parse(request.GET)
     filters.resolve(query)
     if query.problems:
@@ -417,7 +322,7 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
         queryset = queryset.order_by("id")
     queryset = queryset.with_related()
     count = selection.count() if search.modified_after is None else None
-    return _paginate(request, queryset, params, practice_record, count)
+    return paginate(request, queryset, params, practice_record, count)
 
 
 @api.get(
@@ -431,43 +336,4 @@ def get_practice(request, practice_id: PracticeId):
     )
 
 
-def _municipalities():
-    return (
-        Municipality.objects.select_related("region")
-        .annotate(practice_count=Count("practices", filter=Q(practices__status=Status.PUBLISHED)))
-        .order_by("code")
-    )
-
-
-@api.get(
-    "/municipalities/", response={200: MunicipalityPage, 400: ErrorOut}, tags=["municipalities"]
-)
-def list_municipalities(request, params: Query[PageParams]):
-    _refuse_empty(request, "page", "page_size")
-    """Every municipality in the catalogue, ordered by Statistics Finland code."""
-    return _paginate(request, _municipalities(), params, _municipality)
-
-
-@api.get(
-    "/municipalities/{code}/",
-    response={200: MunicipalityDetailOut, 400: ErrorOut, 404: NotFoundOut},
-    tags=["municipalities"],
-)
-def get_municipality(request, code: MunicipalityCode):
-    municipality = get_object_or_404(
-        _municipalities().prefetch_related(
-            Prefetch("practices", queryset=Practice.objects.published().order_by("id"))
-        ),
-        code=code,
-    )
-    return {
-        **_municipality(request, municipality),
-        "practices": [
-            {
-                "id": p.pk,
-                "title": translated_values(p, "title"),
-                "url": _absolute(request, translated_urls(p)),
-            }
-            for p in municipality.practices.all()
-        ],
-    }
+api.add_router("", municipalities_router)

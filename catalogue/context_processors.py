@@ -1,6 +1,6 @@
 from django.urls import translate_url
 
-from catalogue.i18n import language_codes
+from common.i18n import language_codes
 
 
 def alternate_urls(request):

@@ -13,9 +13,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from catalogue import filters
-from catalogue.links import absolute_url
 from catalogue.models import Practice
 from catalogue.opendata import export_query
+from common.links import absolute_url
 
 MAX_ENTRIES = 50
 # A search's feed takes its entries from this many of the best matches.

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.revisions import is_active, set_comment
 from reversion_compare.helpers import generate_dmp_diff
 
-LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
+from common.i18n import LANGUAGE_NAMES
 
 # Comments written by the loader, the workflow and django-reversion, in English (msgids).
 STORED_COMMENTS = [

@@ -3,10 +3,7 @@ liveness and readiness checks."""
 
 import uuid
 from concurrent.futures import ThreadPoolExecutor, wait
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.cache import cache
 from django.db import connection
@@ -17,18 +14,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_safe
 
-from catalogue.i18n import language_codes
 from catalogue.models import MAX_ID, Practice
-from municipalities.models import Municipality
-
-
-def absolute_url(path: str) -> str:
-    """`path` (from reverse() or get_absolute_url()) as a full address on SITE_URL.
-
-    Every absolute address the site writes goes through here, so that no request's Host
-    header can end up in a page, a feed or the API (and from there in the shared cache).
-    """
-    return f"{settings.SITE_URL}{path}" if path else ""
+from common.i18n import language_codes
+from common.links import absolute_url
+from common.sitemaps import TranslatedSitemap
+from municipalities.sitemaps import MunicipalitySitemap
 
 
 @require_GET
@@ -115,50 +105,6 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-def x_default_url(urls: dict[str, str]) -> str | None:
-    """The address for readers whose language the site lacks: Finnish, else the first
-    language the page exists in. The same in the sitemap and in the page's own links, and
-    always a page (never the unprefixed address, which only redirects)."""
-    return next(iter(urls.values()), None)
-
-
-class TranslatedSitemap(Sitemap):
-    """Every page in every language it exists in, with hreflang alternates.
-
-    Addresses are absolute on SITE_URL, never on the request's Host header.
-    """
-
-    i18n = True
-    alternates = True
-    # Django's own x-default is the unprefixed address, which answers 302 or 404 here.
-    x_default = False
-
-    # Addresses on SITE_URL, never on the request's Host (Django's sitemap view would take it).
-    def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme
-
-    def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
-
-    def get_languages_for_item(self, item):
-        return [code for code in language_codes() if self._exists(item, code)]
-
-    def _exists(self, item, code):
-        return True
-
-    def location(self, item):
-        return item.get_absolute_url(translation.get_language())
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
-        for url in urls:
-            alternates = {a["lang_code"]: a["location"] for a in url["alternates"]}
-            default = x_default_url(alternates)
-            if default:
-                url["alternates"].append({"location": default, "lang_code": "x-default"})
-        return urls
-
-
 class StaticPagesSitemap(TranslatedSitemap):
     changefreq = "weekly"
 
@@ -184,16 +130,6 @@ class PracticeSitemap(TranslatedSitemap):
 
     def lastmod(self, item):
         return item.updated_at
-
-    def _exists(self, item, code):
-        return bool(getattr(item, f"slug_{code}"))
-
-
-class MunicipalitySitemap(TranslatedSitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return Municipality.objects.with_practices().order_by("code")
 
     def _exists(self, item, code):
         return bool(getattr(item, f"slug_{code}"))

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-from catalogue.i18n import slug_constraints
+from common.i18n import language_codes, slug_constraints
 from municipalities.models import CooperationArea, Municipality
 
 # The largest primary key the database can hold (a signed 64-bit integer).
@@ -446,6 +446,18 @@ class Practice(models.Model):
         with translation.override(language):
             return reverse("catalogue:practice_detail", kwargs={"slug": slug})
 
+    def get_public_url(self, language: str | None = None) -> str | None:
+        """The page in this language, else the permalink, which finds the page in another.
+
+        None when the practice has no page in any language.
+        """
+        url = self.get_absolute_url(language)
+        if url:
+            return url
+        if any(getattr(self, f"slug_{code}") for code in language_codes()):
+            return reverse("practice_permalink", kwargs={"pk": self.pk})
+        return None
+
     def ordered_municipalities(self) -> list[Municipality]:
         """The municipalities with the lead first (uses the prefetched set when there is one)."""
         others = [m for m in self.municipalities.all() if m.pk != self.lead_municipality_id]
@@ -587,7 +599,7 @@ class SlugRedirect(models.Model):
     """A slug a page used to have, so that its old address keeps working (301).
 
     Recorded for practices and municipalities whenever an editor or the loader changes a
-    slug (catalogue.services.slug_changes_record).
+    slug (common.slugs.slug_changes_record).
     """
 
     content_type = models.ForeignKey(ContentType, verbose_name=_("type"), on_delete=models.CASCADE)

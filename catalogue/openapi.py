@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from catalogue import filters
-from catalogue.i18n import language_codes
+from common.i18n import language_codes
 
 PRACTICE_LIST = "/api/v1/practices/"
 ERROR = {"$ref": "#/components/schemas/ErrorOut"}

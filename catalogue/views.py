@@ -3,10 +3,9 @@ import time
 from csp.decorators import csp_replace
 from django import forms
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Case, Count, Q, When
-from django.http import Http404, HttpResponseRedirect
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -18,72 +17,21 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, TemplateView
 
 from catalogue import filters, services
-from catalogue.i18n import language_codes, translated_urls
-from catalogue.links import absolute_url
 from catalogue.models import (
     Language,
     Page,
     Practice,
     PracticeDraft,
-    SlugRedirect,
     Status,
     TargetGroup,
 )
 from catalogue.preview import preview_target
 from catalogue.services.drafts import practice_with_draft
+from common.i18n import language_codes, translated_urls
+from common.links import absolute_url, list_links
+from common.views import TranslatedSlugMixin
 from config.client_ip import client_ip
 from municipalities.models import Municipality, Region
-
-
-class TranslatedSlugMixin:
-    """Detail pages whose slug differs per language.
-
-    The object is looked up by the slug of the page's language. A slug of another language
-    (a link copied from the Swedish page into the Finnish one, say) or a slug the object had
-    before an editor changed it redirects permanently to the object's page in this language,
-    so that no link to it ever breaks. The language switcher links come from each
-    language's get_absolute_url(), because Django's translate_url would keep the old slug.
-    """
-
-    def get(self, request, *args, **kwargs):
-        language = translation.get_language()
-        slug = kwargs["slug"]
-        self.object = self.get_queryset().filter(**{f"slug_{language}": slug}).first()
-        if self.object is None:
-            moved = self.find_moved(slug)
-            url = moved.get_absolute_url(language) if moved else None
-            if not url:
-                raise Http404
-            return redirect(url, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
-
-    def find_moved(self, slug: str):
-        """The object that has `slug` in another language, or had it before."""
-        manager = self.get_queryset()
-        any_language = Q()
-        for code in language_codes():
-            any_language |= Q(**{f"slug_{code}": slug})
-        current = manager.filter(any_language).first()
-        if current is not None:
-            return current
-        old = (
-            SlugRedirect.objects.filter(
-                content_type=ContentType.objects.get_for_model(self.model), slug=slug
-            )
-            .order_by(
-                # The page's own language first, then the most recent change.
-                Case(When(language=translation.get_language(), then=0), default=1),
-                "-created_at",
-            )
-            .first()
-        )
-        return manager.filter(pk=old.object_id).first() if old else None
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["alternate_urls"] = translated_urls(self.object)
-        return context
-
 
 # A link to a practice that the public may see.
 PUBLISHED_LINK = Q(practices__status=Status.PUBLISHED)
@@ -176,20 +124,6 @@ class PracticeListView(ListView):
         return context
 
 
-def list_links(querystring: str) -> dict[str, str]:
-    """The feed, the downloads and the embeddable page of a list with these filters."""
-    language = translation.get_language()
-    suffix = f"?{querystring}" if querystring else ""
-    joiner = "&" if querystring else "?"
-    csv_url = reverse("practices_csv") + suffix + f"{joiner}lang={language}"
-    return {
-        "feed_url": reverse("catalogue:feed") + suffix,
-        "csv_url": csv_url,
-        "excel_url": csv_url + "&format=excel",
-        "embed_url": reverse("catalogue:embed") + suffix,
-    }
-
-
 # Any site may frame the embeddable list (a municipality's own pages); nothing else may be.
 @method_decorator(xframe_options_exempt, name="dispatch")
 @method_decorator(csp_replace({"frame-ancestors": ["*"]}), name="dispatch")
@@ -271,7 +205,7 @@ class ApiDocsView(TemplateView):
     template_name = "catalogue/api_docs.html"
 
     def get_context_data(self, **kwargs):
-        from catalogue.opendata import LICENCE, attribution
+        from common.opendata import LICENCE, attribution
 
         context = super().get_context_data(**kwargs)
         context.update(

@@ -233,6 +233,10 @@ else:
 # Whole public pages are cached for anonymous visitors (catalogue.caching); the search
 # benchmark turns it off to measure the work behind a page.
 PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=True)
+# The form of a query string the page cache keys on. The API's page links (common.api) take
+# it, so that a link is the address its page is cached under; named here because common/
+# imports neither app.
+CANONICAL_QUERY = "catalogue.caching.canonical_query"
 
 # Security. HTTPS-only cookies and HSTS are on unless DEBUG is; behind a TLS-terminating proxy
 # set SECURE_PROXY_SSL_HEADER_ENABLED=1 so that Django trusts X-Forwarded-Proto.

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue import links, opendata
 from catalogue.api import api
+from municipalities.opendata import municipalities_csv
 
 admin.site.site_header = _("Kunnat kotouttavat: administration")
 admin.site.site_title = _("Kunnat kotouttavat")
@@ -13,7 +14,7 @@ admin.site.site_title = _("Kunnat kotouttavat")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/practices.csv", opendata.practices_csv, name="practices_csv"),
-    path("api/v1/municipalities.csv", opendata.municipalities_csv, name="municipalities_csv"),
+    path("api/v1/municipalities.csv", municipalities_csv, name="municipalities_csv"),
     path("api/v1/catalogue.json", opendata.catalogue_json, name="catalogue_json"),
     path("api/v1/", api.urls),
     path("p/<int:pk>/", links.practice_permalink, name="practice_permalink"),

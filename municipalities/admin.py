@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
-from catalogue.admin import SlugHistoryAdminMixin
-from catalogue.admin_concurrency import OptimisticLockAdminMixin
-from catalogue.admin_history import SingleObjectHistoryMixin
+from common.admin_concurrency import OptimisticLockAdminMixin
+from common.admin_history import SingleObjectHistoryMixin
+from common.admin_slugs import SlugHistoryAdminMixin
 from municipalities.models import CooperationArea, Municipality, Region
 
 

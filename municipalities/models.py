@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.i18n import slug_constraints
+from common.i18n import slug_constraints
 
 
 class Region(models.Model):
@@ -31,10 +31,18 @@ class Region(models.Model):
         return self.name
 
 
+# A published practice (catalogue's Status.PUBLISHED), through Practice.municipalities.
+PUBLISHED_PRACTICE = models.Q(practices__status="published")
+
+
 class MunicipalityQuerySet(models.QuerySet):
     def with_practices(self):
         """Municipalities that run or take part in at least one published practice."""
-        return self.filter(practices__status="published").distinct()
+        return self.filter(PUBLISHED_PRACTICE).distinct()
+
+    def with_practice_count(self):
+        """Each with `practice_count`: the published practices it runs or takes part in."""
+        return self.annotate(practice_count=models.Count("practices", filter=PUBLISHED_PRACTICE))
 
 
 class Municipality(models.Model):

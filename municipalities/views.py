@@ -3,10 +3,18 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
 
-from catalogue.links import absolute_url
-from catalogue.models import Practice
-from catalogue.views import TranslatedSlugMixin, list_links
+from common.links import absolute_url, list_links
+from common.views import TranslatedSlugMixin
 from municipalities.models import CooperationArea, Municipality, Region
+
+
+def all_practices():
+    """All practices, with their QuerySet's methods (published(), for_list()...).
+
+    Reached through the relation catalogue's Practice declares to Municipality (related_name
+    "practices"): catalogue depends on this app, never the reverse.
+    """
+    return Municipality.practices.rel.related_model.objects
 
 
 def finnish_sort_key(text: str) -> str:
@@ -45,7 +53,7 @@ class MunicipalityDetailView(TranslatedSlugMixin, DetailView):
         return Municipality.objects.select_related("region").prefetch_related(
             Prefetch(
                 "practices",
-                queryset=Practice.objects.published().for_list().order_by("title", "id"),
+                queryset=all_practices().published().for_list().order_by("title", "id"),
             ),
             "cooperation_areas",
         )
@@ -65,7 +73,8 @@ class MunicipalityDetailView(TranslatedSlugMixin, DetailView):
         shown = {p.pk for p in practices}
         context["national_practices"] = [
             p
-            for p in Practice.objects.published()
+            for p in all_practices()
+            .published()
             .national()
             .services()
             .for_list()

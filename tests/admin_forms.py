@@ -74,3 +74,17 @@ def version_form_data(version) -> dict:
         if fields[f"outdated_{code}"]:
             data[f"outdated_{code}"] = "on"
     return data
+
+
+def municipality_form_data(municipality, **changes):
+    data = {
+        "code": municipality.code,
+        "region": municipality.region_id,
+        "edit_version": municipality.lock_version,
+        **{
+            f"{name}_{code}": getattr(municipality, f"{name}_{code}")
+            for name in ("name", "slug")
+            for code in ("fi", "sv", "en")
+        },
+    }
+    return {**data, **changes}

@@ -46,6 +46,11 @@ def practice(db):
     )
 
 
+@pytest.fixture
+def espoo(db):
+    return MunicipalityFactory(code="049", name_fi="Espoo", slug_fi="espoo")
+
+
 @pytest.fixture(scope="module")
 def _real_catalogue(django_db_setup, django_db_blocker):
     """The real catalogue loaded once for a module, as TestCase.setUpTestData does it.

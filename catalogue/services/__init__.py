@@ -18,7 +18,6 @@ from catalogue.services.practice import (
     practice_texts,
     practice_track_translations,
 )
-from catalogue.services.slugs import current_slugs, slug_changes_record, slugs_fill_missing
 
 __all__ = [
     "CatalogueDataError",
@@ -26,7 +25,6 @@ __all__ = [
     "LoadReport",
     "WorkflowError",
     "catalogue_load",
-    "current_slugs",
     "feedback_submit",
     "practice_archive",
     "practice_previews_withdraw",
@@ -38,6 +36,4 @@ __all__ = [
     "practice_texts",
     "practice_track_translations",
     "practice_transition",
-    "slug_changes_record",
-    "slugs_fill_missing",
 ]

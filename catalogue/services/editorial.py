@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from django.core.mail import mail_managers
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.i18n import language_codes
 from catalogue.models import Feedback, Practice, Status
 from catalogue.services.practice import (
     TEXT_FIELDS,
@@ -15,6 +14,7 @@ from catalogue.services.practice import (
     practice_texts,
     practice_track_translations,
 )
+from common.i18n import LANGUAGE_NAMES, language_codes
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,6 @@ TRANSITIONS = {
 
 # What a practice needs in every language before anyone may send it to review or publish it.
 REQUIRED_FIELDS = ("title", "summary", "description", "slug")
-LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
 
 
 def practice_missing_texts(practice: Practice) -> dict[str, list[str]]:

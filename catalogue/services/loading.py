@@ -13,7 +13,6 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from reversion.models import Version
 
-from catalogue.i18n import language_codes
 from catalogue.models import (
     CheckStatus,
     Language,
@@ -27,7 +26,8 @@ from catalogue.models import (
 )
 from catalogue.search.index import index_practice
 from catalogue.services.practice import TEXT_FIELDS, practice_save
-from catalogue.services.slugs import slug_changes_record
+from common.i18n import language_codes
+from common.slugs import slug_changes_record
 from municipalities.models import CooperationArea, Municipality, Region
 
 # Every version the loader records says so; the admin's versions name their user instead.

@@ -9,10 +9,10 @@ import reversion
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.i18n import language_codes
 from catalogue.models import Practice, new_preview_nonce
 from catalogue.search.index import index_practice
-from catalogue.services.slugs import slug_changes_record, slugs_fill_missing
+from common.i18n import language_codes
+from common.slugs import slug_changes_record, slugs_fill_missing
 
 TEXT_FIELDS = ("title", "summary", "description")
 M2M_FIELDS = (

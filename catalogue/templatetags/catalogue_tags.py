@@ -86,12 +86,7 @@ def practice_url(practice) -> str:
 
     Empty when the practice has no address in any language (the card shows no link).
     """
-    url = practice.get_absolute_url()
-    if url:
-        return url
-    if any(getattr(practice, f"slug_{code}", None) for code, _name in settings.LANGUAGES):
-        return reverse("practice_permalink", kwargs={"pk": practice.pk})
-    return ""
+    return practice.get_public_url() or ""
 
 
 @register.filter

@@ -1,19 +1,14 @@
 """Metadata for search engines and link previews: canonical links, hreflang, JSON-LD."""
 
-import json
-
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
-from catalogue.links import absolute_url, x_default_url
-from catalogue.opendata import LICENCE
+from common.jsonld import jsonld_script
+from common.links import absolute_url, x_default_url
+from common.opendata import LICENCE
 
 register = template.Library()
 
 OG_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
-# JSON inside <script> must not be able to close the element.
-JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.simple_tag
@@ -23,18 +18,13 @@ def absolute(url: str) -> str:
 
 @register.filter
 def x_default(urls: dict | None) -> str | None:
-    """The page's x-default address, as in the sitemap (catalogue.links.x_default_url)."""
+    """The page's x-default address, as in the sitemap (common.links.x_default_url)."""
     return x_default_url(urls or {})
 
 
 @register.filter
 def og_locale(code: str) -> str:
     return OG_LOCALES.get(code, code)
-
-
-def _jsonld(data: dict):
-    text = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
 def _compact(data: dict) -> dict:
@@ -124,7 +114,7 @@ def practice_jsonld(context, practice):
             "datePublished": "2017-02",
             "publisher": {"@type": "Organization", "name": source["publisher"]},
         }
-    return _jsonld(page)
+    return jsonld_script(page)
 
 
 def practice_contact_jsonld(practice) -> dict:
@@ -168,17 +158,3 @@ def practice_contact_jsonld(practice) -> dict:
     if channel:
         data["availableChannel"] = {"@type": "ServiceChannel", **channel}
     return data
-
-
-@register.simple_tag(takes_context=True)
-def municipality_jsonld(context, municipality):
-    return _jsonld(
-        {
-            "@context": "https://schema.org",
-            "@type": "AdministrativeArea",
-            "name": municipality.name,
-            "identifier": municipality.code,
-            "url": absolute_url(municipality.get_absolute_url()),
-            "containedInPlace": {"@type": "AdministrativeArea", "name": municipality.region.name},
-        }
-    )

@@ -8,7 +8,7 @@
   var LANGUAGES = ["fi", "sv", "en"];
   var TEXT_FIELDS = ["title", "summary", "description"];
 
-  // The same rules as catalogue/services/slugs.py slug_from_title().
+  // The same rules as common/slugs.py slug_from_title().
   function slugFromTitle(title) {
     var text = (title || "")
       .replace(/[äåÄÅ]/g, "a")

@@ -16,7 +16,7 @@ from catalogue.models import Feedback, Practice, Status
 from tests.accessibility.test_axe import assert_no_violations
 from tests.admin_forms import post_practice_form
 from tests.factories import PracticeFactory
-from tests.staff_users import staff_user
+from tests.staff import make_user
 
 pytestmark = pytest.mark.browser
 
@@ -64,12 +64,12 @@ def errors(page):
 
 @pytest.fixture
 def editor(db):
-    return staff_user("editor", "Editors")
+    return make_user("editor", "Editors")
 
 
 @pytest.fixture
 def publisher(db):
-    return staff_user("publisher", "Publishers")
+    return make_user("publisher", "Publishers")
 
 
 def tab(page, field: str, code: str):
@@ -105,7 +105,7 @@ def test_editor_translates_a_title_with_mouse_and_arrow_keys_and_the_public_sees
     assert practice.title_en == "Advice for mothers"
     assert practice.slug_sv == "radgivning-for-modrar"
     services.practice_transition(
-        practice=practice, user=staff_user("publisher", "Publishers"), action="publish"
+        practice=practice, user=make_user("publisher", "Publishers"), action="publish"
     )
     public = page.context.browser.new_page()
     public.goto(f"{site.url}/sv/verksamheter/radgivning-for-modrar/")

@@ -16,7 +16,7 @@ from reversion.models import Version
 
 from catalogue.models import Feedback, Page, Practice
 from tests.admin_forms import post_practice_form
-from tests.staff_users import staff_user
+from tests.staff import make_user
 
 # Jakobstad's unit: written in Swedish, loaded from the catalogue, then edited.
 PRACTICE_ID = 14
@@ -188,7 +188,7 @@ def test_admin_pages_show_no_english_to_staff(client, history, language):
 def test_editors_and_publishers_read_their_pages_in_their_language(
     client, history, language, group
 ):
-    client.force_login(staff_user(group.lower(), group))
+    client.force_login(make_user(group.lower(), group))
     for name in ("index", "changelist", "change", "history", "compare", "feedback"):
         response = client.get(history["pages"][name], HTTP_ACCEPT_LANGUAGE=language)
         assert response.status_code == 200, name

@@ -12,17 +12,17 @@ from catalogue.models import Feedback, FeedbackState, Practice, Status
 from catalogue.preview import preview_url
 from tests.admin_forms import EMPTY_INLINES
 from tests.factories import MunicipalityFactory, PracticeFactory
-from tests.staff_users import staff_user
+from tests.staff import make_user
 
 
 @pytest.fixture
 def editor(db):
-    return staff_user("editor", "Editors")
+    return make_user("editor", "Editors")
 
 
 @pytest.fixture
 def publisher(db):
-    return staff_user("publisher", "Publishers")
+    return make_user("publisher", "Publishers")
 
 
 def change_url(practice):

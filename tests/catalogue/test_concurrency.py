@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 
 from catalogue.models import Page, Practice, PracticeDraft, SlugRedirect, Status
-from catalogue.services import slug_changes_record
-from municipalities.models import Municipality
-from tests.admin_forms import post_practice_form, practice_form_data
+from common.slugs import slug_changes_record
+from tests.admin_forms import municipality_form_data, post_practice_form, practice_form_data
 from tests.factories import MunicipalityFactory, PracticeFactory, ThemeFactory
 
 
@@ -61,20 +60,6 @@ def test_editors_older_form_of_a_published_practice_makes_no_pending_change(clie
     assert not PracticeDraft.objects.exists()
 
 
-def municipality_data(municipality, **changes):
-    data = {
-        "code": municipality.code,
-        "region": municipality.region_id,
-        "edit_version": municipality.lock_version,
-        **{
-            f"{name}_{code}": getattr(municipality, f"{name}_{code}")
-            for name in ("name", "slug")
-            for code in ("fi", "sv", "en")
-        },
-    }
-    return {**data, **changes}
-
-
 def theme_data(theme, **changes):
     data = {"slug": theme.slug, "position": theme.position, "edit_version": theme.lock_version}
     for name in ("name", "description"):
@@ -103,7 +88,7 @@ def make_page():
 @pytest.mark.parametrize(
     ("make", "form_data", "first", "second"),
     [
-        (MunicipalityFactory, municipality_data, {"name_en": "First"}, {"name_sv": "Andra"}),
+        (MunicipalityFactory, municipality_form_data, {"name_en": "First"}, {"name_sv": "Andra"}),
         (ThemeFactory, theme_data, {"name_en": "First"}, {"description_en": "Second"}),
         (make_page, page_data, {"title_en": "First"}, {"body_en": "Second"}),
     ],
@@ -147,19 +132,6 @@ def test_a_slug_that_is_another_practices_old_address_cannot_be_taken(client, ed
     moved = client.get("/en/practices/old-address/")
     assert moved.status_code == 301
     assert moved["Location"] == published.get_absolute_url("en")
-
-
-@pytest.mark.django_db
-def test_a_slug_that_is_another_municipalitys_old_address_cannot_be_taken(client, editor):
-    moved = MunicipalityFactory(slug_en="old-town")
-    moved.slug_en = "new-town"
-    moved.save()
-    slug_changes_record(instance=moved, old_slugs={"en": "old-town"})
-    other = MunicipalityFactory()
-    client.force_login(editor)
-    response = client.post(change_url(other), municipality_data(other, slug_en="old-town"))
-    assert response.status_code == 200
-    assert Municipality.objects.get(pk=other.pk).slug_en != "old-town"
 
 
 @pytest.mark.django_db

@@ -3,8 +3,6 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -15,29 +13,8 @@ from catalogue.models import CheckStatus, Feedback, Practice, PracticeDraft, Sta
 from catalogue.preview import preview_url
 from tests.admin_forms import post_practice_form, practice_form_data, version_form_data
 from tests.factories import LanguageFactory, MunicipalityFactory, PracticeFactory
-from tests.staff_users import editorial_groups
 
 CHANGELIST = "/admin/catalogue/practice/"
-
-
-def make_user(name, group=None, **extra):
-    user = get_user_model().objects.create_user(
-        name, f"{name}@example.com", "pw", is_staff=True, **extra
-    )
-    if group:
-        editorial_groups()  # a flushed database (a transactional test before) lacks them
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    return make_user("editor", "Editors")
-
-
-@pytest.fixture
-def publisher(db):
-    return make_user("publisher", "Publishers")
 
 
 def run_action(client, action, practices):

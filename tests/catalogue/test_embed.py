@@ -2,13 +2,7 @@
 
 import pytest
 
-from tests.factories import MunicipalityFactory, PracticeFactory
-
-
-@pytest.fixture
-def espoo(db):
-    espoo = MunicipalityFactory(code="049", name_fi="Espoo", slug_fi="espoo")
-    return espoo
+from tests.factories import PracticeFactory
 
 
 @pytest.mark.django_db
@@ -44,26 +38,6 @@ def test_every_other_page_stays_unframeable(client, espoo, path):
     assert response.status_code == 200
     assert response["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
-
-
-@pytest.mark.django_db
-def test_municipality_page_offers_a_copy_paste_iframe_snippet(client, espoo):
-    PracticeFactory(lead_municipality=espoo)
-    html = client.get("/fi/kunnat/espoo/").content.decode()
-    assert (
-        '&lt;iframe src="http://testserver/fi/upota/?municipality=049" '
-        'title="Espoo: kotouttamisen käytännöt"'
-    ) in html
-    assert '<label for="embed-snippet">' in html
-    assert 'data-copy-from="embed-snippet"' in html
-
-
-@pytest.mark.django_db
-def test_municipality_page_downloads_its_own_rows(client, espoo):
-    PracticeFactory(lead_municipality=espoo)
-    html = client.get("/sv/kommuner/" + espoo.slug_sv + "/").content.decode()
-    assert 'href="/api/v1/practices.csv?municipality=049&amp;lang=sv"' in html
-    assert 'href="/api/v1/practices.csv?municipality=049&amp;lang=sv&amp;format=excel"' in html
 
 
 @pytest.mark.django_db

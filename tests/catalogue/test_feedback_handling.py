@@ -9,14 +9,14 @@ from django.urls import reverse
 from catalogue import services
 from catalogue.models import Feedback, FeedbackState, Status
 from tests.factories import PracticeFactory
-from tests.staff_users import staff_user
+from tests.staff import make_user
 
 FEEDBACK_LIST = "/admin/catalogue/feedback/"
 
 
 @pytest.fixture(params=["Editors", "Publishers"])
 def staff_client(request, client, db):
-    client.force_login(staff_user(request.param.lower(), request.param))
+    client.force_login(make_user(request.param.lower(), request.param))
     return client
 
 

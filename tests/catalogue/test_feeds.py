@@ -114,13 +114,3 @@ def test_filtered_list_links_its_own_feed(client, db):
         'title="Nya och uppdaterade verksamheter" href="/sv/flode/?municipality=049">'
     ) in html
     assert '<a class="feed-link" href="/sv/flode/?municipality=049">' in html
-
-
-@pytest.mark.django_db
-def test_municipality_page_links_its_own_feed(client, db):
-    espoo = MunicipalityFactory(code="049", slug_fi="espoo")
-    PracticeFactory(lead_municipality=espoo)
-    html = client.get("/fi/kunnat/espoo/").content.decode()
-    assert 'type="application/atom+xml"' in html
-    assert 'href="/fi/syote/?municipality=049"' in html
-    assert '<a class="feed-link" href="/fi/syote/?municipality=049">' in html

@@ -7,7 +7,6 @@ from xml.etree import ElementTree
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils import timezone
 
 from catalogue.models import Practice, SlugRedirect
@@ -73,24 +72,6 @@ def test_changing_a_slug_back_makes_it_current_again(staff_client, practice):
     admin_post_practice(staff_client, practice, slug_fi=original)
     assert staff_client.get(f"/fi/kaytannot/{original}/").status_code == 200
     assert staff_client.get("/fi/kaytannot/valiaikainen/").status_code == 301
-
-
-@pytest.mark.django_db
-def test_municipality_old_slug_redirects(staff_client, db):
-    municipality = MunicipalityFactory(slug_fi="vanha")
-    url = reverse("admin:municipalities_municipality_change", args=[municipality.pk])
-    data = {
-        "code": municipality.code,
-        "region": municipality.region_id,
-        **{f"name_{c}": getattr(municipality, f"name_{c}") for c in ("fi", "sv", "en")},
-        "slug_fi": "uusi",
-        "slug_sv": municipality.slug_sv,
-        "slug_en": municipality.slug_en,
-    }
-    assert staff_client.post(url, data).status_code == 302
-    response = staff_client.get("/fi/kunnat/vanha/")
-    assert response.status_code == 301
-    assert response["Location"] == "/fi/kunnat/uusi/"
 
 
 @pytest.mark.django_db
@@ -201,14 +182,6 @@ def test_json_ld_cannot_break_out_of_its_script_element(client, db):
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
     assert json.loads(block)["mainEntity"]["name"] == practice.title_fi
     assert "<script>alert(1)" not in html
-
-
-@pytest.mark.django_db
-def test_municipality_page_has_json_ld(client, practice):
-    html = client.get(practice.lead_municipality.get_absolute_url("sv")).content.decode()
-    data = json.loads(re.search(r'ld\+json">(.*?)</script>', html, re.S)[1])
-    assert data["@type"] == "AdministrativeArea"
-    assert data["identifier"] == practice.lead_municipality.code
 
 
 @pytest.mark.django_db
@@ -418,14 +391,6 @@ def test_practices_csv_keeps_every_practice_of_the_real_catalogue(client, catalo
     rows = parse_csv(client.get("/api/v1/practices.csv"))
     assert len(rows) == 52
     assert {row["title_sv"] for row in rows} >= {"Närsamhället stöder integrationen"}
-
-
-@pytest.mark.django_db
-def test_municipalities_csv_has_a_row_per_municipality(client, practice):
-    rows = parse_csv(client.get("/api/v1/municipalities.csv?separator=semicolon"), ";")
-    assert [row["code"] for row in rows] == sorted(m.code for m in practice.municipalities.all())
-    assert rows[0]["name_sv"]
-    assert rows[0]["licence"].startswith("https://creativecommons.org/")
 
 
 @pytest.mark.django_db

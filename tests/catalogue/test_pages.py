@@ -86,12 +86,6 @@ def test_practice_page_links_to_same_practice_in_swedish_and_english(client, pra
     assert f'hreflang="sv" href="http://testserver{practice.get_absolute_url("sv")}"' in html
 
 
-def test_municipality_page_links_to_the_municipality_in_swedish(client, practice):
-    municipality = practice.lead_municipality
-    response = client.get(municipality.get_absolute_url("en"))
-    assert f'href="{municipality.get_absolute_url("sv")}" lang="sv"' in response.content.decode()
-
-
 def test_list_page_switcher_keeps_the_filters(client, practice):
     response = client.get("/fi/kaytannot/?language=ar")
     assert 'href="/sv/verksamheter/?language=ar" lang="sv"' in response.content.decode()
@@ -152,24 +146,6 @@ def test_translated_practice_page_links_to_the_original(client, practice):
     assert "översättning" not in client.get(practice.get_absolute_url("fi")).content.decode()
 
 
-def test_municipality_page_lists_its_own_and_its_cooperation_practices(client, db):
-    municipality = MunicipalityFactory()
-    own = PracticeFactory(lead_municipality=municipality)
-    shared = PracticeFactory(municipalities=[municipality])
-    national = PracticeFactory(lead_municipality=None, municipalities=[municipality])
-    elsewhere = PracticeFactory()
-    html = client.get(municipality.get_absolute_url("fi")).content.decode()
-    for practice in (own, shared, national):
-        assert practice.title_fi in html
-    assert elsewhere.title_fi not in html
-
-
-def test_municipality_list_groups_municipalities_by_region(client, practice):
-    html = client.get("/sv/kommuner/").content.decode()
-    assert "<h2" in html and practice.lead_municipality.region.name_sv in html
-    assert practice.lead_municipality.name_sv in html
-
-
 def test_practice_list_filters_by_service_language(client, practice):
     other = PracticeFactory()
     html = client.get("/en/practices/?language=ar").content.decode()
@@ -208,14 +184,3 @@ def test_practice_page_runs_a_fixed_number_of_queries(client, db, django_assert_
     # And the web links and service points (how to take part): one prefetch each.
     with django_assert_num_queries(10):
         assert client.get(practice.get_absolute_url("fi")).status_code == 200
-
-
-@pytest.mark.parametrize("size", [1, 15])
-def test_municipality_page_runs_a_fixed_number_of_queries(
-    client, db, django_assert_num_queries, size
-):
-    municipality = MunicipalityFactory()
-    PracticeFactory.create_batch(size, lead_municipality=municipality)
-    # Cards name target groups and languages; practices for anyone in Finland are listed too.
-    with django_assert_num_queries(8):
-        assert client.get(municipality.get_absolute_url("fi")).status_code == 200

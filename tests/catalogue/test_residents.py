@@ -507,17 +507,6 @@ def test_home_lists_practices_not_run_by_one_municipality_for_everyone_else(clie
     assert council.title_en not in section and local.title_en not in section
 
 
-def test_municipality_page_links_its_official_website_and_practices_for_everyone(client):
-    municipality = MunicipalityFactory(name_en="Vantaa", website="https://www.vantaa.fi")
-    PracticeFactory(lead_municipality=municipality)
-    national = PracticeFactory(lead_municipality=None, title_en="Infopankki")
-    html = html_of(client, municipality.get_absolute_url("en"))
-    assert '<a class="button" href="https://www.vantaa.fi">Vantaa: services on the official' in (
-        html
-    )
-    assert national.title_en in html[html.index('id="national"') :]
-
-
 def test_every_page_has_an_svg_favicon(client):
     html = html_of(client, "/fi/")
     assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html

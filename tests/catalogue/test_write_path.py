@@ -7,7 +7,7 @@ from reversion.models import Version
 
 from catalogue import services
 from catalogue.models import Practice, PracticeDraft, SlugRedirect, Status
-from catalogue.services.slugs import slug_from_title
+from common.slugs import slug_from_title
 from tests.admin_forms import EMPTY_INLINES, post_practice_form
 from tests.factories import MunicipalityFactory, PracticeFactory
 

@@ -1,6 +1,11 @@
 """Helpers for content that exists once per site language."""
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+# The site's languages named in the reader's language, for staff and messages
+# (settings.LANGUAGES names each language in itself, for the language switcher).
+LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
 
 
 def language_codes() -> list[str]:

@@ -9,7 +9,7 @@ from django import forms
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from catalogue.admin_diff import display_value, field_label
+from common.admin_diff import display_value, field_label
 
 VERSION_FIELD = "edit_version"
 

@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
+from common.i18n import LANGUAGE_NAMES
 
 
 def field_label(model, name: str) -> str:

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Case, When
 from django.utils.text import slugify
 
-from catalogue.i18n import language_codes
-from catalogue.models import SlugRedirect
+from common.i18n import language_codes
 
 # Finnish and Swedish letters that slugify would drop rather than transliterate.
 TRANSLITERATION = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "A", "Ö": "O", "Å": "A"})
 SLUG_MAX_LENGTH = 100
+
+
+def old_addresses():
+    """The model that keeps the slugs pages used to have (catalogue.SlugRedirect).
+
+    By name, not imported: this package imports neither app. The model is generic (a
+    content type and an object id) and serves both apps' pages, so it belongs here; moving
+    it is a state-only migration (SeparateDatabaseAndState, same table) of its own.
+    """
+    return apps.get_model("catalogue", "SlugRedirect")
 
 
 def slug_changes_record(*, instance: models.Model, old_slugs: dict[str, str | None]) -> int:
@@ -26,12 +37,12 @@ def slug_changes_record(*, instance: models.Model, old_slugs: dict[str, str | No
     added = 0
     for code in language_codes():
         current = getattr(instance, f"slug_{code}")
-        SlugRedirect.objects.filter(
+        old_addresses().objects.filter(
             content_type=content_type, object_id=instance.pk, language=code, slug=current
         ).delete()
         old = old_slugs.get(code)
         if old and old != current:
-            _redirect, created = SlugRedirect.objects.get_or_create(
+            _redirect, created = old_addresses().objects.get_or_create(
                 content_type=content_type,
                 language=code,
                 slug=old,
@@ -48,13 +59,12 @@ def current_slugs(instance: models.Model) -> dict[str, str | None]:
     return {code: stored.get(f"slug_{code}") for code in language_codes()}
 
 
-def slug_taken_as_old_address(
-    *, instance: models.Model, language: str, slug: str
-) -> SlugRedirect | None:
+def slug_taken_as_old_address(*, instance: models.Model, language: str, slug: str):
     """The old address of another object that `slug` would take over, if any."""
     content_type = ContentType.objects.get_for_model(instance)
     return (
-        SlugRedirect.objects.filter(content_type=content_type, language=language, slug=slug)
+        old_addresses()
+        .objects.filter(content_type=content_type, language=language, slug=slug)
         .exclude(object_id=instance.pk or 0)
         .first()
     )
@@ -88,7 +98,8 @@ def slugs_fill_missing(*, instance: models.Model, source_field: str = "title") -
             model._default_manager.filter(**{f"slug_{code}": candidate})
             .exclude(pk=instance.pk)
             .exists()
-            or SlugRedirect.objects.filter(content_type=content_type, language=code, slug=candidate)
+            or old_addresses()
+            .objects.filter(content_type=content_type, language=code, slug=candidate)
             .exclude(object_id=instance.pk or 0)
             .exists()
         ):
@@ -100,6 +111,15 @@ def slugs_fill_missing(*, instance: models.Model, source_field: str = "title") -
     return filled
 
 
-def fill_missing_slugs(practice) -> list[str]:
-    """A practice's missing slugs from its titles (the admin form's server-side fallback)."""
-    return slugs_fill_missing(instance=practice)
+def moved_object_id(model: type[models.Model], slug: str, language: str) -> int | None:
+    """The id of the `model` object that had `slug` before an editor changed it.
+
+    The old slug of the page's own language first, then the most recent change.
+    """
+    old = (
+        old_addresses()
+        .objects.filter(content_type=ContentType.objects.get_for_model(model), slug=slug)
+        .order_by(Case(When(language=language, then=0), default=1), "-created_at")
+        .first()
+    )
+    return old.object_id if old else None
