@@ -81,8 +81,8 @@ def _municipalities():
     operation_id="catalogue_api_list_municipalities",
 )
 def list_municipalities(request, params: Query[PageParams]):
-    refuse_empty(request, "page", "page_size")
     """Every municipality in the catalogue, ordered by Statistics Finland code."""
+    refuse_empty(request, "page", "page_size")
     return paginate(request, _municipalities(), params, municipality_record)
 
 
