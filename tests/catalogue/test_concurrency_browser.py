@@ -13,12 +13,11 @@ from catalogue.models import Practice, Status
 from tests.accessibility.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import PracticeFactory
 
-# The live server needs committed data; serialized_rollback brings the editorial groups
-# (made by a data migration) back after each flush.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# The live server needs committed data. The editorial groups, which a data migration makes
+# and a flush removes, come back through tests/staff.py's make_user (the editor and publisher
+# fixtures). Not serialized_rollback: after an earlier transactional test's flush the content
+# types exist again, and restoring the serialized copy then fails on them.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(scope="session")
