@@ -20,7 +20,7 @@ from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from catalogue import caching, search
+from catalogue import caching, facet_html, search
 from catalogue.models import (
     Language,
     PartnerOrganisation,
@@ -493,7 +493,7 @@ class SearchResults:
 
 @dataclass
 class FacetOption:
-    obj: Model
+    choice: facet_html.Choice
     key: str
     count: int
     selected: bool
@@ -509,6 +509,7 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
     version = None
     result = {}
     wanted_bits: dict[frozenset, int] = {}
+    choices = facet_html.choices()
     for facet in FACETS:
         allowed = selection.allowed(skip=facet.param)
         if allowed is not None and len(allowed) > BITSET_ABOVE:
@@ -536,12 +537,13 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
             counts = _count(facet, facet.through.objects.filter(ids_q(allowed, "practice_id")))
         else:
             counts = {}
+        chosen = {obj.pk for obj in query.chosen[facet.param]}
         options = []
-        for obj in facet.options():
-            selected = obj in query.chosen[facet.param]
-            count = counts.get(obj.pk, 0)
+        for choice in choices[facet.param]:
+            selected = choice.pk in chosen
+            count = counts.get(choice.pk, 0)
             if count or selected:
-                options.append(FacetOption(obj, getattr(obj, facet.key), count, selected))
+                options.append(FacetOption(choice, choice.key, count, selected))
         result[facet.param] = options
     return result
 

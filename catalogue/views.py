@@ -17,7 +17,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, TemplateView
 
-from catalogue import filters, services
+from catalogue import caching, facet_html, filters, services
 from catalogue.i18n import language_codes, translated_urls
 from catalogue.links import absolute_url
 from catalogue.models import (
@@ -137,6 +137,10 @@ class PracticeListView(ListView):
         paginator = self.get_paginator(queryset, page_size)
         if self.known_count is not None:
             paginator.count = self.known_count  # the ids are in hand; no COUNT query
+        else:  # nothing chosen: every published practice, counted once per version
+            paginator.count = caching.per_version(
+                "published-count", Practice.objects.published().count
+            )
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 
@@ -145,7 +149,12 @@ class PracticeListView(ListView):
         query = self.query
         context.update(
             query=query,
-            facets=[(facet, self.facets[facet.param]) for facet in filters.FACETS],
+            facets=[
+                (facet, facet_html.options_html(self.facets[facet.param]))
+                for facet in filters.FACETS
+                if self.facets[facet.param]
+            ],
+            chosen=[(facet.param, getattr(obj, facet.key)) for facet, obj in query.active()],
             active_filters=[
                 (facet, obj, query.querystring(without=(facet.param, getattr(obj, facet.key))))
                 for facet, obj in query.active()

@@ -1,0 +1,68 @@
+"""What the list keeps per catalogue version (the filter choices, the published count, the
+latest change) shows an edit on the very next request: the edit bumps the version.
+
+The whole-page cache stays off here (as in most tests), so these see only the parts kept
+per version, which are used on every cache miss.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from catalogue import services
+from catalogue.models import Practice, Status
+from tests.factories import LanguageFactory, MunicipalityFactory, PracticeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_renamed_municipality_shows_at_once_among_the_filters(
+    client, django_capture_on_commit_callbacks
+):
+    municipality = MunicipalityFactory(name_en="Old Town")
+    PracticeFactory(municipalities=[municipality])
+    option = f'for="municipality-{municipality.code}">'
+    assert option + "Old Town" in client.get("/en/practices/").content.decode()
+    municipality.name_en = "New Town"
+    with django_capture_on_commit_callbacks(execute=True):
+        municipality.save()
+    html = client.get("/en/practices/").content.decode()
+    assert option + "New Town" in html
+    assert "Old Town" not in html
+
+
+def test_a_renamed_language_shows_at_once_among_the_filters(
+    client, django_capture_on_commit_callbacks
+):
+    language = LanguageFactory(code="ar", name_en="Arabic", autonym="العربية")
+    PracticeFactory(service_languages=[language])
+    assert (
+        'for="language-ar">Arabic (<span lang="ar">'
+        in client.get("/en/practices/").content.decode()
+    )
+    language.name_en = "Arabic (Modern Standard)"
+    with django_capture_on_commit_callbacks(execute=True):
+        language.save()
+    html = client.get("/en/practices/").content.decode()
+    assert 'for="language-ar">Arabic (Modern Standard) (<span lang="ar">' in html
+
+
+def test_publishing_a_practice_changes_the_count_at_once(
+    client, publisher, django_capture_on_commit_callbacks
+):
+    PracticeFactory()
+    assert "1 practice found" in client.get("/en/practices/").content.decode()
+    draft = PracticeFactory(status=Status.IN_REVIEW)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_publish(practice=draft, user=publisher)
+    assert "2 practices found" in client.get("/en/practices/").content.decode()
+
+
+def test_an_edit_moves_last_modified_at_once(client, django_capture_on_commit_callbacks):
+    practice = PracticeFactory()
+    Practice.objects.filter(pk=practice.pk).update(updated_at=datetime(2020, 5, 6, tzinfo=UTC))
+    assert client.get("/en/practices/")["Last-Modified"] == "Wed, 06 May 2020 00:00:00 GMT"
+    practice.title_en = "Edited"
+    with django_capture_on_commit_callbacks(execute=True):
+        practice.save()  # a new updated_at, and the version is bumped
+    assert client.get("/en/practices/")["Last-Modified"] != "Wed, 06 May 2020 00:00:00 GMT"
