@@ -195,11 +195,15 @@ class PracticeQuerySet(models.QuerySet):
         """Practices no single municipality runs, such as Infopankki, a website for all."""
         return self.filter(lead_municipality__isnull=True)
 
-    def with_related(self):
-        """Everything a practice page, list item or API record shows, in a fixed query count."""
+    def with_organisers(self):
+        """The practice's row with who organises it (catalogue.related reads the rest)."""
         return self.select_related(
             "lead_municipality", "organiser_municipality", "organiser_partner"
-        ).prefetch_related(
+        )
+
+    def with_related(self):
+        """Everything a practice page, list item or API record shows, in a fixed query count."""
+        return self.with_organisers().prefetch_related(
             Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
             "areas",
             "target_groups",

@@ -30,6 +30,7 @@ from catalogue.models import (
     TargetGroup,
 )
 from catalogue.preview import preview_target
+from catalogue.related import attach_related
 from catalogue.services.drafts import practice_with_draft
 from config.client_ip import client_ip
 from municipalities.models import Municipality, Region
@@ -260,7 +261,12 @@ class PracticeDetailView(TranslatedSlugMixin, PracticeNoticesMixin, DetailView):
     context_object_name = "practice"
 
     def get_queryset(self):
-        return Practice.objects.published().with_related()
+        return Practice.objects.published().with_organisers()
+
+    def get_context_data(self, **kwargs):
+        # What with_related() would prefetch, in one query (catalogue.related).
+        attach_related(self.object)
+        return super().get_context_data(**kwargs)
 
 
 class AboutView(TemplateView):

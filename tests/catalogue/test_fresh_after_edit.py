@@ -11,7 +11,7 @@ import pytest
 
 from catalogue import services
 from catalogue.models import Practice, Status
-from tests.factories import LanguageFactory, MunicipalityFactory, PracticeFactory
+from tests.factories import LanguageFactory, MunicipalityFactory, PracticeFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +66,29 @@ def test_an_edit_moves_last_modified_at_once(client, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True):
         practice.save()  # a new updated_at, and the version is bumped
     assert client.get("/en/practices/")["Last-Modified"] != "Wed, 06 May 2020 00:00:00 GMT"
+
+
+def test_a_renamed_theme_shows_at_once_on_the_practice_page(
+    client, django_capture_on_commit_callbacks
+):
+    theme = ThemeFactory(name_en="Old topic")
+    practice = PracticeFactory(themes=[theme])
+    url = practice.get_absolute_url("en")
+    assert "Old topic" in client.get(url).content.decode()
+    theme.name_en = "New topic"
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.save()
+    html = client.get(url).content.decode()
+    assert "New topic" in html
+    assert "Old topic" not in html
+
+
+def test_a_practice_page_shows_a_term_added_before_its_version_bump_arrives(client):
+    practice = PracticeFactory(themes=[ThemeFactory(name_en="First topic")])
+    url = practice.get_absolute_url("en")
+    client.get(url)  # the linked tables are now kept for this version
+    # Committed but not yet bumped (on_commit never fires inside a test's transaction).
+    practice.themes.add(ThemeFactory(name_en="Second topic"))
+    html = client.get(url).content.decode()
+    assert "First topic" in html
+    assert "Second topic" in html
