@@ -97,17 +97,44 @@ def _read_version() -> int | None:
     return version
 
 
-def per_version(name: str, build: Callable[[], T], timeout: int = PAGE_TIMEOUT) -> T:
-    """`build()`, kept in the cache for the current catalogue version.
+def per_version(name: str, build: Callable[[], T], *, shared: bool = True) -> T:
+    """`build()`, kept for the current catalogue version.
 
     For what many pages share and only an edit can change (the published count, the names
-    of the filter choices): the first request after a change builds it again. Without a
-    usable cache it is built every time, so nothing stale is ever served.
+    of the filter choices): the first request after a change builds it again. Kept in this
+    process (a shared object: callers must not change it) and, if `shared`, in the cache,
+    so that the other processes need not build it again. Without a usable cache it is
+    built every time, so nothing stale is ever served.
     """
     version = catalogue_version()
     if version is None:
         return build()
-    return cache.get_or_set(f"{name}:{version}", build, timeout)
+    kept = _kept_for(version)
+    if name not in kept:
+        if shared:
+            kept[name] = cache.get_or_set(f"{name}:{version}", build, PAGE_TIMEOUT)
+        else:
+            kept[name] = build()
+    return kept[name]
+
+
+# This process's values for one catalogue version: (version, {name: value}).
+_kept: tuple[int | None, dict] = (None, {})
+
+
+def _kept_for(version: int) -> dict:
+    global _kept
+    kept_version, values = _kept
+    if kept_version != version:
+        values = {}
+        _kept = (version, values)  # one assignment: a thread sees the old pair or the new
+    return values
+
+
+def forget_kept() -> None:
+    """Drop this process's kept values (the tests empty the cache before each test)."""
+    global _kept
+    _kept = (None, {})
 
 
 def bump_version() -> bool:

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Model, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -527,10 +526,8 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
         if allowed is None and version is None:  # the cache cannot be trusted now
             counts = _count(facet, facet.links())
         elif allowed is None:
-            counts = cache.get_or_set(
-                f"facet-counts:{facet.param}:{version}",
-                lambda facet=facet: _count(facet, facet.links()),
-                timeout=600,
+            counts = caching.per_version(
+                f"facet-counts:{facet.param}", lambda facet=facet: _count(facet, facet.links())
             )
         elif allowed:
             # The allowed ids are all published already: no need to join the practices.

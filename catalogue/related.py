@@ -4,7 +4,7 @@ A practice links to municipalities, cooperation areas, target groups, themes, se
 languages and partners, and owns web links and service points: eight prefetches, each a
 round trip to the database for a few rows. Here one query reads the ids of all of them
 (a UNION ALL over the link tables). The linked rows come from small tables (some 120 rows
-in all), read once per catalogue version and language and kept in the cache; only a
+in all), read once per catalogue version and language by each process; only a
 practice's own web links and service points, when it has any, are read from their tables.
 
 The result is put where prefetch_related() puts it, so `practice.themes.all()` and the
@@ -66,7 +66,9 @@ def _ids_sql() -> str:
 def _terms() -> dict[str, dict[int, tuple[int, object]]]:
     """Every row of each linked table: id -> (place in the relation's order, row)."""
     language = translation.get_language()
-    return caching.per_version(f"practice-terms:{language}", _read_terms)
+    # In this process only: rows of models are not kept in the shared cache, where a
+    # deployment that changes a model would find them.
+    return caching.per_version(f"practice-terms:{language}", _read_terms, shared=False)
 
 
 def _read_terms() -> dict[str, dict[int, tuple[int, object]]]:
