@@ -30,7 +30,7 @@ from catalogue.models import (
     TargetGroup,
 )
 from catalogue.preview import preview_target
-from catalogue.related import attach_related
+from catalogue.related import attach_listed, attach_related
 from catalogue.services.drafts import practice_with_draft
 from config.client_ip import client_ip
 from municipalities.models import Municipality, Region
@@ -131,7 +131,9 @@ class PracticeListView(ListView):
         self.hits = selection.hits
         self.known_count = selection.count()
         self.facets = filters.facet_options(self.query, selection)
-        return filters.results(selection, self.query, language).for_list()
+        # What the cards show is read for the page alone (paginate_queryset).
+        practices = Practice.objects.published().select_related("lead_municipality")
+        return filters.results(selection, self.query, language, practices)
 
     def paginate_queryset(self, queryset, page_size):
         # A page number past the end or not a number shows the nearest valid page, not a 404.
@@ -143,6 +145,10 @@ class PracticeListView(ListView):
                 "published-count", Practice.objects.published().count
             )
         page = paginator.get_page(self.request.GET.get("page"))
+        # The cards' municipalities, target groups and languages, in one query (for_list()
+        # would make three).
+        page.object_list = list(page.object_list)
+        attach_listed(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):

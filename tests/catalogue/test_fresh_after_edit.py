@@ -11,7 +11,13 @@ import pytest
 
 from catalogue import services
 from catalogue.models import Practice, Status
-from tests.factories import LanguageFactory, MunicipalityFactory, PracticeFactory, ThemeFactory
+from tests.factories import (
+    LanguageFactory,
+    MunicipalityFactory,
+    PracticeFactory,
+    TargetGroupFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +98,17 @@ def test_a_practice_page_shows_a_term_added_before_its_version_bump_arrives(clie
     html = client.get(url).content.decode()
     assert "First topic" in html
     assert "Second topic" in html
+
+
+def test_a_renamed_target_group_shows_at_once_on_the_cards(
+    client, django_capture_on_commit_callbacks
+):
+    group = TargetGroupFactory(name_en="Old group")
+    PracticeFactory(target_groups=[group])
+    assert "<dd>Old group</dd>" in client.get("/en/practices/").content.decode()
+    group.name_en = "New group"
+    with django_capture_on_commit_callbacks(execute=True):
+        group.save()
+    html = client.get("/en/practices/").content.decode()
+    assert "<dd>New group</dd>" in html
+    assert "Old group" not in html
