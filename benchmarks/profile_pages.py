@@ -1,7 +1,10 @@
 """Where an uncached page spends its time: cProfile over repeated requests, in process.
 
 Production settings with the page cache off, on the benchmark database (see load.py);
-prints the functions with the most own time and the most cumulative time per page.
+prints the median time of a request without the profiler, then the functions with the most
+own time and the most cumulative time per page. With --cold the catalogue version is bumped
+before every request, as an edit does: what is kept per version (filter choices, counts,
+the linked tables) is then built again each time, the first request after an edit.
 
 Usage:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kunnat_load \\
@@ -13,6 +16,7 @@ import cProfile
 import io
 import os
 import pstats
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -30,13 +34,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--top", type=int, default=12)
+    parser.add_argument("--cold", action="store_true", help="bump the version before each")
     args = parser.parse_args()
     import django
 
     django.setup()
     from django.test import Client
 
+    from catalogue import caching
     from catalogue.models import Practice
+
+    def get(path):
+        if args.cold:
+            caching.bump_version()
+        return client.get(path)
 
     practice = Practice.objects.published().order_by("pk").first()
     pages = [
@@ -47,15 +58,23 @@ def main():
     client = Client()
     for label, path in pages:
         for _ in range(5):  # warm up: templates compiled, connections open
-            assert client.get(path).status_code == 200
+            assert get(path).status_code == 200
+        times = []
+        for _ in range(args.requests):
+            start = time.perf_counter()
+            get(path)
+            times.append((time.perf_counter() - start) * 1000)
         profiler = cProfile.Profile()
         start = time.perf_counter()
         profiler.enable()
         for _ in range(args.requests):
-            client.get(path)
+            get(path)
         profiler.disable()
         per_request = (time.perf_counter() - start) / args.requests * 1000
-        print(f"\n## {label} ({path}): {per_request:.1f} ms per request under cProfile\n")
+        print(
+            f"\n## {label} ({path}): {statistics.median(times):.1f} ms per request (median), "
+            f"{per_request:.1f} ms under cProfile\n"
+        )
         for sort in ("tottime", "cumulative"):
             out = io.StringIO()
             stats = pstats.Stats(profiler, stream=out)

@@ -14,6 +14,9 @@ import functools
 import hashlib
 import threading
 import time
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -53,6 +56,11 @@ def known_parameters() -> tuple[tuple[str, bool], ...]:
 
 
 _bump_pending = threading.Event()
+# The version read during the current public request (catalogue_version() reads the cache
+# once per request, however many parts of the page are kept per version). A list while a
+# request is being answered, None outside one (shell, commands, tests between requests).
+_request_version: ContextVar[list | None] = ContextVar("catalogue_request_version", default=None)
+T = TypeVar("T")
 
 
 def fresh_version() -> int:
@@ -65,7 +73,21 @@ def fresh_version() -> int:
 
 
 def catalogue_version() -> int | None:
-    """The current version, or None when the cache cannot be used (down, or a bump is owed)."""
+    """The current version, or None when the cache cannot be used (down, or a bump is owed).
+
+    Within a public request, read once: the request's page and every part of it kept per
+    version then belong to the same version.
+    """
+    memo = _request_version.get()
+    if memo:
+        return memo[0]
+    version = _read_version()
+    if memo is not None:
+        memo.append(version)
+    return version
+
+
+def _read_version() -> int | None:
     if _bump_pending.is_set() and not bump_version():
         return None
     version = cache.get(VERSION_KEY)
@@ -75,12 +97,55 @@ def catalogue_version() -> int | None:
     return version
 
 
+def per_version(name: str, build: Callable[[], T], *, shared: bool = True) -> T:
+    """`build()`, kept for the current catalogue version.
+
+    For what many pages share and only an edit can change (the published count, the names
+    of the filter choices): the first request after a change builds it again. Kept in this
+    process (a shared object: callers must not change it) and, if `shared`, in the cache,
+    so that the other processes need not build it again. Without a usable cache it is
+    built every time, so nothing stale is ever served.
+    """
+    version = catalogue_version()
+    if version is None:
+        return build()
+    kept = _kept_for(version)
+    if name not in kept:
+        if shared:
+            kept[name] = cache.get_or_set(f"{name}:{version}", build, PAGE_TIMEOUT)
+        else:
+            kept[name] = build()
+    return kept[name]
+
+
+# This process's values for one catalogue version: (version, {name: value}).
+_kept: tuple[int | None, dict] = (None, {})
+
+
+def _kept_for(version: int) -> dict:
+    global _kept
+    kept_version, values = _kept
+    if kept_version != version:
+        values = {}
+        _kept = (version, values)  # one assignment: a thread sees the old pair or the new
+    return values
+
+
+def forget_kept() -> None:
+    """Drop this process's kept values (the tests empty the cache before each test)."""
+    global _kept
+    _kept = (None, {})
+
+
 def bump_version() -> bool:
     """Invalidate every cached public page and count, on every host sharing the cache.
 
     Returns False when the cache could not be reached; the bump is then owed, and this
     process serves no cached page until it has been made.
     """
+    memo = _request_version.get()
+    if memo is not None:
+        memo.clear()  # a write inside a request: what it reads next is of the new version
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet, evicted, or the cache is unreachable
@@ -175,6 +240,13 @@ class PublicPageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or not request.path.startswith(self.PREFIXES):
             return self.get_response(request)
         self.normalise_query(request)
+        token = _request_version.set([])
+        try:
+            return self.answer(request)
+        finally:
+            _request_version.reset(token)
+
+    def answer(self, request):
         if not self.cacheable_request(request) or too_many_choices(request.GET):
             return self.get_response(request)
         version = catalogue_version()

@@ -1,4 +1,5 @@
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 
 from common.i18n import language_codes
 
@@ -8,12 +9,13 @@ def alternate_urls(request):
 
     This default translates the path (translated URL prefixes work). Pages of objects with a
     slug per language put their own `alternate_urls` into the context, built from each
-    language's get_absolute_url(), because translate_url keeps the old slug.
+    language's get_absolute_url(), because translate_url keeps the old slug; this one is
+    then never read, so it is made only when a template reads it.
     """
-    query = request.META.get("QUERY_STRING", "")
-    suffix = f"?{query}" if query else ""
-    return {
-        "alternate_urls": {
-            code: translate_url(request.path, code) + suffix for code in language_codes()
-        }
-    }
+
+    def translated() -> dict[str, str]:
+        query = request.META.get("QUERY_STRING", "")
+        suffix = f"?{query}" if query else ""
+        return {code: translate_url(request.path, code) + suffix for code in language_codes()}
+
+    return {"alternate_urls": SimpleLazyObject(translated)}

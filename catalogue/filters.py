@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Model, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -20,7 +19,7 @@ from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from catalogue import caching, search
+from catalogue import caching, facet_html, search
 from catalogue.models import (
     Language,
     PartnerOrganisation,
@@ -493,7 +492,7 @@ class SearchResults:
 
 @dataclass
 class FacetOption:
-    obj: Model
+    choice: facet_html.Choice
     key: str
     count: int
     selected: bool
@@ -509,6 +508,7 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
     version = None
     result = {}
     wanted_bits: dict[frozenset, int] = {}
+    choices = facet_html.choices()
     for facet in FACETS:
         allowed = selection.allowed(skip=facet.param)
         if allowed is not None and len(allowed) > BITSET_ABOVE:
@@ -526,22 +526,21 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
         if allowed is None and version is None:  # the cache cannot be trusted now
             counts = _count(facet, facet.links())
         elif allowed is None:
-            counts = cache.get_or_set(
-                f"facet-counts:{facet.param}:{version}",
-                lambda facet=facet: _count(facet, facet.links()),
-                timeout=600,
+            counts = caching.per_version(
+                f"facet-counts:{facet.param}", lambda facet=facet: _count(facet, facet.links())
             )
         elif allowed:
             # The allowed ids are all published already: no need to join the practices.
             counts = _count(facet, facet.through.objects.filter(ids_q(allowed, "practice_id")))
         else:
             counts = {}
+        chosen = {obj.pk for obj in query.chosen[facet.param]}
         options = []
-        for obj in facet.options():
-            selected = obj in query.chosen[facet.param]
-            count = counts.get(obj.pk, 0)
+        for choice in choices[facet.param]:
+            selected = choice.pk in chosen
+            count = counts.get(choice.pk, 0)
             if count or selected:
-                options.append(FacetOption(obj, getattr(obj, facet.key), count, selected))
+                options.append(FacetOption(choice, choice.key, count, selected))
         result[facet.param] = options
     return result
 

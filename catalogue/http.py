@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
+from catalogue import caching
 from catalogue.models import Page, Practice
 
 
@@ -58,8 +59,9 @@ def latest_change() -> datetime | None:
 class LastModifiedMiddleware:
     """Last-Modified = the catalogue's latest change, on public 200 responses.
 
-    One indexed read (practice_updated_at). It sits inside the page cache, so that a
-    cached response keeps the time it was made at; the cache is emptied on every change.
+    One indexed read (practice_updated_at) per catalogue version, kept in the cache: every
+    change bumps the version, and the first response after it reads the time again. It sits
+    inside the page cache, so that a cached response keeps the time it was made at.
     The ETag stays the exact validator: it changes with any byte of the response, also
     when a municipality or a term is renamed.
     """
@@ -76,7 +78,7 @@ class LastModifiedMiddleware:
             and not response.has_header("Last-Modified")
             and "private" not in response.get("Cache-Control", "")
         ):
-            changed = latest_change()
+            changed = caching.per_version("latest-change", latest_change)
             if changed is not None:
                 response["Last-Modified"] = http_date(changed.timestamp())
         return response

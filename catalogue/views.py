@@ -16,7 +16,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, TemplateView
 
-from catalogue import filters, services
+from catalogue import caching, facet_html, filters, services
 from catalogue.models import (
     Language,
     Page,
@@ -26,6 +26,7 @@ from catalogue.models import (
     TargetGroup,
 )
 from catalogue.preview import preview_target
+from catalogue.related import attach_listed, attach_related
 from catalogue.services.drafts import practice_with_draft
 from common.i18n import language_codes, translated_urls
 from common.links import absolute_url, list_links
@@ -78,14 +79,24 @@ class PracticeListView(ListView):
         self.hits = selection.hits
         self.known_count = selection.count()
         self.facets = filters.facet_options(self.query, selection)
-        return filters.results(selection, self.query, language).for_list()
+        # What the cards show is read for the page alone (paginate_queryset).
+        practices = Practice.objects.published().select_related("lead_municipality")
+        return filters.results(selection, self.query, language, practices)
 
     def paginate_queryset(self, queryset, page_size):
         # A page number past the end or not a number shows the nearest valid page, not a 404.
         paginator = self.get_paginator(queryset, page_size)
         if self.known_count is not None:
             paginator.count = self.known_count  # the ids are in hand; no COUNT query
+        else:  # nothing chosen: every published practice, counted once per version
+            paginator.count = caching.per_version(
+                "published-count", Practice.objects.published().count
+            )
         page = paginator.get_page(self.request.GET.get("page"))
+        # The cards' municipalities, target groups and languages, in one query (for_list()
+        # would make three).
+        page.object_list = list(page.object_list)
+        attach_listed(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -93,7 +104,12 @@ class PracticeListView(ListView):
         query = self.query
         context.update(
             query=query,
-            facets=[(facet, self.facets[facet.param]) for facet in filters.FACETS],
+            facets=[
+                (facet, facet_html.options_html(self.facets[facet.param]))
+                for facet in filters.FACETS
+                if self.facets[facet.param]
+            ],
+            chosen=[(facet.param, getattr(obj, facet.key)) for facet, obj in query.active()],
             active_filters=[
                 (facet, obj, query.querystring(without=(facet.param, getattr(obj, facet.key))))
                 for facet, obj in query.active()
@@ -185,7 +201,12 @@ class PracticeDetailView(TranslatedSlugMixin, PracticeNoticesMixin, DetailView):
     context_object_name = "practice"
 
     def get_queryset(self):
-        return Practice.objects.published().with_related()
+        return Practice.objects.published().with_organisers()
+
+    def get_context_data(self, **kwargs):
+        # What with_related() would prefetch, in one query (catalogue.related).
+        attach_related(self.object)
+        return super().get_context_data(**kwargs)
 
 
 class AboutView(TemplateView):

@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
+from catalogue import caching
 from tests.factories import (
     LanguageFactory,
     MunicipalityFactory,
@@ -16,10 +17,13 @@ from tests.staff import make_user
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache (facet counts, feedback rate limits)."""
+    """Each test starts with an empty cache (facet counts, feedback rate limits), and no
+    value kept per catalogue version in this process (catalogue.caching.per_version)."""
     cache.clear()
+    caching.forget_kept()
     yield
     cache.clear()
+    caching.forget_kept()
 
 
 @pytest.fixture(autouse=True)

@@ -1,3 +1,4 @@
+import functools
 from dataclasses import dataclass
 
 import phonenumbers
@@ -106,7 +107,14 @@ def qr_svg(url: str):
 
     Hidden from screen readers: the same address is printed beside it as text.
     """
+    # segno writes only its own path data and the URL's length-dependent size: no user text.
+    return mark_safe(_qr_svg(url))
+
+
+@functools.lru_cache(maxsize=1024)
+def _qr_svg(url: str) -> str:
+    """The code depends on the address alone (a practice's permalink never changes), and
+    making it takes longer than the rest of the practice page: made once per address."""
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(scale=3, svgclass="qr", lineclass=None, border=2)
-    # segno writes only its own path data and the URL's length-dependent size: no user text.
-    return mark_safe(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)

@@ -5,7 +5,12 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.views.defaults import server_error
 
-from tests.factories import CooperationAreaFactory, MunicipalityFactory, PracticeFactory
+from tests.factories import (
+    CooperationAreaFactory,
+    MunicipalityFactory,
+    PracticeFactory,
+    ReachablePracticeFactory,
+)
 
 LANGUAGES = ["fi", "sv", "en"]
 
@@ -180,7 +185,15 @@ def test_every_page_has_a_skip_link_and_main_landmark(client, practice):
 @pytest.mark.parametrize("size", [1, 12])
 def test_practice_page_runs_a_fixed_number_of_queries(client, db, django_assert_num_queries, size):
     practice = PracticeFactory(municipalities=MunicipalityFactory.create_batch(size))
-    # One of them reads the latest change for Last-Modified (catalogue.http).
-    # And the web links and service points (how to take part): one prefetch each.
-    with django_assert_num_queries(10):
+    reachable = ReachablePracticeFactory(municipalities=MunicipalityFactory.create_batch(size))
+    # The practice, and the ids of everything it links to in one query (catalogue.related).
+    # The first page of a catalogue version also reads the small table the links lead to
+    # (here only municipalities) and the latest change for Last-Modified, kept for the
+    # version.
+    with django_assert_num_queries(4):
         assert client.get(practice.get_absolute_url("fi")).status_code == 200
+    with django_assert_num_queries(2):
+        assert client.get(practice.get_absolute_url("fi")).status_code == 200
+    # Web links and service points (how to take part) are read when there are some.
+    with django_assert_num_queries(4):
+        assert client.get(reachable.get_absolute_url("fi")).status_code == 200

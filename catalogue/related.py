@@ -1,0 +1,139 @@
+"""Everything a practice page or a list's card shows besides the practice's own row, in
+one query.
+
+A practice links to municipalities, cooperation areas, target groups, themes, service
+languages and partners, and owns web links and service points: eight prefetches, each a
+round trip to the database for a few rows. Here one query reads the ids of all of them
+(a UNION ALL over the link tables). The linked rows come from small tables (some 120 rows
+in all), read once per catalogue version and language by each process; only a
+practice's own web links and service points, when it has any, are read from their tables.
+
+The result is put where prefetch_related() puts it, so `practice.themes.all()` and the
+rest read it as usual (templates, JSON-LD, ordered_municipalities); a list's cards get the
+lists for_list() would give them.
+"""
+
+from django.db import connection
+from django.utils import translation
+
+from catalogue import caching
+from catalogue.models import Practice, PracticeLink, ServicePoint
+
+# The many-to-many relations, each read from the small tables kept per version.
+TERMS = ("municipalities", "areas", "target_groups", "themes", "service_languages", "partners")
+# What the practice owns: read only when it has any.
+OWNED = {"links": PracticeLink, "service_points": ServicePoint}
+
+
+def attach_related(practice: Practice) -> None:
+    """Read what the practice page shows about `practice`'s links, as with_related() would."""
+    ids: dict[str, list[int]] = {name: [] for name in (*TERMS, *OWNED)}
+    names = list(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(_ids_sql(), [practice.pk] * len(names))
+        for index, pk in cursor.fetchall():
+            ids[names[index]].append(pk)
+    linked_terms = {name: ids[name] for name in TERMS if ids[name]}
+    terms = _complete(_terms(linked_terms), linked_terms)
+    for name in TERMS:
+        linked = sorted(terms[name][pk] for pk in ids[name]) if ids[name] else []
+        _prefetched(practice, name, [obj for _rank, obj in linked])
+    for name, model in OWNED.items():
+        objects = list(model.objects.filter(pk__in=ids[name])) if ids[name] else []
+        _prefetched(practice, name, objects)
+
+
+# What a card shows (for_list()'s lists), by relation.
+LISTED = {
+    "municipalities": "listed_municipalities",
+    "target_groups": "listed_target_groups",
+    "service_languages": "listed_languages",
+}
+
+
+def attach_listed(practices: list[Practice]) -> None:
+    """Give each of a page's practices the lists its card shows, as for_list() would, in one
+    query for the whole page (for_list() makes three)."""
+    if not practices:
+        return
+    quote = connection.ops.quote_name
+    names = list(LISTED)
+    parts = []
+    for index, name in enumerate(names):
+        field = Practice._meta.get_field(name)
+        table = field.remote_field.through._meta.db_table
+        column = quote(field.m2m_column_name())
+        placeholders = ", ".join(["%s"] * len(practices))
+        parts.append(
+            f"SELECT {index}, {column}, {quote(field.m2m_reverse_name())} FROM {quote(table)} "
+            f"WHERE {column} IN ({placeholders})"
+        )
+    by_practice = {practice.pk: {name: [] for name in names} for practice in practices}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), [p.pk for p in practices] * len(names))
+        for index, practice_id, pk in cursor.fetchall():
+            by_practice[practice_id][names[index]].append(pk)
+    every = {name: [pk for links in by_practice.values() for pk in links[name]] for name in names}
+    terms = _complete(_terms(names), every)
+    for practice in practices:
+        for name, attribute in LISTED.items():
+            rows = sorted(terms[name][pk] for pk in by_practice[practice.pk][name])
+            setattr(practice, attribute, [obj for _rank, obj in rows])
+
+
+def _ids_sql() -> str:
+    quote = connection.ops.quote_name
+    parts = []
+    for index, name in enumerate(TERMS):
+        field = Practice._meta.get_field(name)
+        table = field.remote_field.through._meta.db_table
+        parts.append(
+            f"SELECT {index}, {quote(field.m2m_reverse_name())} FROM {quote(table)} "
+            f"WHERE {quote(field.m2m_column_name())} = %s"
+        )
+    for index, model in enumerate(OWNED.values(), start=len(TERMS)):
+        column = model._meta.get_field("practice").column
+        parts.append(
+            f"SELECT {index}, {quote(model._meta.pk.column)} FROM {quote(model._meta.db_table)} "
+            f"WHERE {quote(column)} = %s"
+        )
+    return " UNION ALL ".join(parts)
+
+
+def _terms(names) -> dict[str, dict[int, tuple[int, object]]]:
+    """Every row of each named relation's table: id -> (place in its order, row)."""
+    language = translation.get_language()
+    # In this process only: rows of models are not kept in the shared cache, where a
+    # deployment that changes a model would find them.
+    return {
+        name: caching.per_version(
+            f"practice-terms:{name}:{language}", lambda name=name: _read_terms(name), shared=False
+        )
+        for name in names
+    }
+
+
+def _read_terms(name: str) -> dict[int, tuple[int, object]]:
+    model = Practice._meta.get_field(name).related_model
+    # The order of with_related()'s prefetches: municipalities by their name in this
+    # language (the database's collation), the rest in their models' order.
+    rows = model.objects.order_by("name") if name == "municipalities" else model.objects.all()
+    return {obj.pk: (rank, obj) for rank, obj in enumerate(rows)}
+
+
+def _complete(terms: dict, ids: dict[str, list[int]]) -> dict:
+    """`terms`, with a relation read again if a linked row is missing from it: written
+    since, its version bump not yet made (it follows the commit). Better read the table
+    now than leave the row out."""
+    for name, pks in ids.items():
+        if any(pk not in terms[name] for pk in pks):
+            terms = {**terms, name: _read_terms(name)}
+    return terms
+
+
+def _prefetched(practice: Practice, name: str, objects: list) -> None:
+    """Store `objects` as prefetch_related() stores a prefetched relation."""
+    queryset = getattr(practice, name).all()  # not evaluated
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    practice.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
