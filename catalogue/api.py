@@ -21,6 +21,7 @@ from catalogue.caching import canonical_query
 from catalogue.i18n import language_codes, translated_urls, translated_values
 from catalogue.links import absolute_url
 from catalogue.models import MAX_ID, Practice, Status
+from catalogue.search import MATCH_CAP
 from municipalities.models import Municipality
 
 
@@ -166,6 +167,13 @@ class MunicipalityDetailOut(MunicipalityOut):
 
 class PracticePage(Schema):
     count: int
+    count_is_estimate: bool = Field(
+        description=(
+            f"True when a search matches more practices than it reads ({MATCH_CAP:,}): "
+            f"`count` and the pages then cover the best-ranked of the first {MATCH_CAP:,} "
+            "matches, and more exist."
+        )
+    )
     next: str | None
     previous: str | None
     results: list[PracticeOut]
@@ -366,7 +374,7 @@ def _municipality(request, municipality: Municipality) -> dict:
     }
 
 
-def _paginate(request, queryset, params: PageParams, serialize, count=None) -> dict:
+def _paginate(request, queryset, params: PageParams, serialize, count=None, **extra) -> dict:
     count = queryset.count() if count is None else count
     start = (params.page - 1) * params.page_size
     items = list(queryset[start : start + params.page_size])
@@ -378,6 +386,7 @@ def _paginate(request, queryset, params: PageParams, serialize, count=None) -> d
 
     return {
         "count": count,
+        **extra,
         "next": link(params.page + 1) if start + params.page_size < count else None,
         "previous": link(params.page - 1) if params.page > 1 else None,
         "results": [serialize(request, item) for item in items],
@@ -417,7 +426,14 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
         queryset = queryset.order_by("id")
     queryset = queryset.with_related()
     count = selection.count() if search.modified_after is None else None
-    return _paginate(request, queryset, params, practice_record, count)
+    return _paginate(
+        request,
+        queryset,
+        params,
+        practice_record,
+        count,
+        count_is_estimate=selection.count_is_estimate,
+    )
 
 
 @api.get(

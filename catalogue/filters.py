@@ -392,35 +392,65 @@ def ids_q(ids, field: str = "pk") -> Q:
 
 @dataclass
 class Selection:
-    """The ids of the practices each part of a query allows; None stands for all of them.
+    """What each part of a query allows.
 
-    The search and each chosen facet run once; the list and every facet count are then
-    intersections of these sets, which stays fast at 100,000 practices. `hits` is the
-    search's answer (its order, and why each practice was found).
+    Without search words: the ids of the practices each chosen facet allows (None stands
+    for all of them), read once; the list and every facet count are intersections of these
+    sets. With search words, the filters apply inside the search's SQL statement instead
+    (`hits`), and a facet's count runs the search once more without that facet's own
+    choice, at most search.MATCH_CAP practices each time.
     """
 
     searched: set[int] | None
     by_facet: dict[str, set[int]]
     hits: search.Hits | None = None
+    prepared: search.Search | None = None
+    # The search's filters, by parameter: querysets of practice ids.
+    within: dict[str, QuerySet] = field(default_factory=dict)
+    _skipped: dict[str, set[int]] = field(default_factory=dict)
 
     def count(self) -> int | None:
-        """How many practices the whole query allows, when that is known without a query."""
+        """How many practices the whole query allows, when that is known without a query;
+        past search.MATCH_CAP, how many were read (see count_is_estimate)."""
+        if self.hits is not None:
+            return len(self.hits.order)
         allowed = self.allowed()
         return None if allowed is None else len(allowed)
 
+    @property
+    def count_is_estimate(self) -> bool:
+        """Whether more practices match than count() says (a search past MATCH_CAP)."""
+        return self.hits is not None and self.hits.more
+
     def allowed(self, *, skip: str | None = None) -> set[int] | None:
+        if self.hits is not None:
+            if skip not in self.within:
+                return self.searched
+            if skip not in self._skipped:
+                others = [ids for param, ids in self.within.items() if param != skip]
+                self._skipped[skip] = self.prepared.hits(others).ids
+            return self._skipped[skip]
         sets = [ids for param, ids in self.by_facet.items() if param != skip]
-        if self.searched is not None:
-            sets.append(self.searched)
         if not sets:
             return None
         sets.sort(key=len)
         return set.intersection(*sets)
 
 
-def select(query: PracticeQuery, language: str) -> Selection:
-    """Run the search and each chosen facet once (resolve() the query first)."""
-    hits = search.find(query.q, language, exact=query.exact) if query.q else None
+def select(query: PracticeQuery, language: str, *, capped: bool = True) -> Selection:
+    """Run the search, or read each chosen facet once (resolve() the query first). A search
+    reads at most search.MATCH_CAP practices unless not `capped` (the downloads)."""
+    if query.q:
+        prepared = search.prepare(query.q, language, exact=query.exact)
+        within = {
+            facet.param: facet.practice_ids(query.chosen[facet.param])
+            for facet in FACETS
+            if query.chosen.get(facet.param)
+        }
+        for restriction in query.restrictions:
+            within[restriction.param] = restriction.practices().values("pk")
+        hits = prepared.hits(list(within.values()), capped=capped)
+        return Selection(hits.ids, {}, hits, prepared, within)
     by_facet = {
         facet.param: set(
             facet.practice_ids(query.chosen[facet.param]).values_list("practice_id", flat=True)
@@ -430,7 +460,7 @@ def select(query: PracticeQuery, language: str) -> Selection:
     }
     for restriction in query.restrictions:
         by_facet[restriction.param] = set(restriction.practices().values_list("pk", flat=True))
-    return Selection(hits.ids if hits else None, by_facet, hits)
+    return Selection(None, by_facet)
 
 
 def results(
@@ -439,11 +469,9 @@ def results(
     """The practices the whole query allows: in the search's order when there are search
     words (the same for the list page and the API), else by title in `language`."""
     queryset = Practice.objects.published() if queryset is None else queryset
-    allowed = selection.allowed()
     if selection.hits is not None:
-        order = selection.hits.order
-        ids = [pk for pk in order if pk in allowed] if selection.by_facet else order
-        return SearchResults(ids, queryset, selection.hits)
+        return SearchResults(selection.hits.order, queryset, selection.hits)
+    allowed = selection.allowed()
     if allowed is not None:
         queryset = queryset.filter(ids_q(allowed))
     return queryset.order_by(f"title_{language}", "pk")
