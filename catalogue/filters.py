@@ -386,7 +386,9 @@ def ids_q(ids, field: str = "pk") -> Q:
     """`field` in a set of ids: one array parameter on PostgreSQL, an IN list elsewhere."""
     ids = sorted(ids)
     if connection.vendor == "postgresql":
-        return Q(**{f"{field}__in": RawSQL("SELECT unnest(%s::bigint[])", (ids,))})
+        # One array literal: psycopg adapts a list of a thousand ints far more slowly.
+        literal = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+        return Q(**{f"{field}__in": RawSQL("SELECT unnest(%s::bigint[])", (literal,))})
     return Q(**{f"{field}__in": ids})
 
 
@@ -537,10 +539,15 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
     version = None
     result = {}
     wanted_bits: dict[frozenset, int] = {}
+    allowed_by_facet = {facet: selection.allowed(skip=facet.param) for facet in FACETS}
+    counted = _count_among(
+        {f: ids for f, ids in allowed_by_facet.items() if ids and len(ids) <= BITSET_ABOVE}
+    )
     for facet in FACETS:
-        allowed = selection.allowed(skip=facet.param)
-        if allowed is not None and len(allowed) > BITSET_ABOVE:
+        allowed = allowed_by_facet[facet]
+        if allowed is None or len(allowed) > BITSET_ABOVE:
             version = version or caching.catalogue_version()
+        if allowed is not None and len(allowed) > BITSET_ABOVE:
             key = frozenset(allowed)
             if key not in wanted_bits:
                 wanted_bits[key] = _bits(allowed)
@@ -549,9 +556,7 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
                 option: (bits & wanted).bit_count()
                 for option, bits in _facet_bits(facet, version).items()
             }
-        elif allowed is None:
-            version = version or caching.catalogue_version()
-        if allowed is None and version is None:  # the cache cannot be trusted now
+        elif allowed is None and version is None:  # the cache cannot be trusted now
             counts = _count(facet, facet.links())
         elif allowed is None:
             counts = cache.get_or_set(
@@ -559,11 +564,8 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
                 lambda facet=facet: _count(facet, facet.links()),
                 timeout=600,
             )
-        elif allowed:
-            # The allowed ids are all published already: no need to join the practices.
-            counts = _count(facet, facet.through.objects.filter(ids_q(allowed, "practice_id")))
         else:
-            counts = {}
+            counts = counted.get(facet, {})
         options = []
         for obj in facet.options():
             selected = obj in query.chosen[facet.param]
@@ -612,6 +614,33 @@ def _facet_bits(facet: Facet, version: int) -> dict[int, int]:
             option: int.from_bytes(array, "little") for option, array in arrays.items()
         }
     return _FACET_BITS[key]
+
+
+def _count_among(allowed: dict[Facet, set[int]]) -> dict[Facet, dict[int, int]]:
+    """Each facet's counts among its allowed practices, in one statement for all facets.
+
+    The allowed ids are all published already: no need to join the practices.
+    """
+    if not allowed:
+        return {}
+    parts, params = [], []
+    for number, (facet, ids) in enumerate(allowed.items()):
+        links = facet.through.objects.filter(ids_q(ids, "practice_id"))
+        sql, part_params = (
+            links.values_list(facet.path)
+            .annotate(n=Count("practice_id", distinct=True))
+            .order_by()
+            .query.sql_with_params()
+        )
+        parts.append(f"SELECT {number}, counted_{number}.* FROM ({sql}) counted_{number}")
+        params.extend(part_params)
+    counts: dict[Facet, dict[int, int]] = {facet: {} for facet in allowed}
+    facets = list(allowed)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for number, option, n in cursor.fetchall():
+            counts[facets[number]][option] = n
+    return counts
 
 
 def _count(facet: Facet, links: QuerySet) -> dict[int, int]:
