@@ -444,8 +444,11 @@ def select(query: PracticeQuery, language: str, *, capped: bool = True) -> Selec
     reads at most search.MATCH_CAP practices unless not `capped` (the downloads)."""
     if query.q:
         prepared = search.prepare(query.q, language, exact=query.exact)
+        # The search only finds published practices: the links need not be joined to them.
         within = {
-            facet.param: facet.practice_ids(query.chosen[facet.param])
+            facet.param: facet.through.objects.filter(
+                **{f"{facet.path}__in": query.chosen[facet.param]}
+            ).values("practice_id")
             for facet in FACETS
             if query.chosen.get(facet.param)
         }

@@ -36,6 +36,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from catalogue.search import analysis
+from catalogue.search.postgresql import bitmap_only
+from catalogue.search.postgresql import rows as postgresql_rows
 from catalogue.search.query import (
     Analysed,
     Compiled,
@@ -245,7 +247,8 @@ def _rows(
     exclude: set[int],
 ) -> list[tuple[int, str, float, str]]:
     """(practice id, language, rank, title in `language`) of the matching documents, in the
-    order the index gives them; the filters and the exclusions apply in the same statement."""
+    order the index gives them; the filters and the exclusions apply in the same statements
+    (catalogue.search.postgresql reads PostgreSQL's)."""
     title = f"title_{language}"  # one of three fixed column names
     filters, filter_params = [], []
     for queryset in within:
@@ -258,35 +261,42 @@ def _rows(
             filters.append("NOT (d.practice_id = ANY(%s::bigint[]))")
         else:
             filters.append("d.practice_id NOT IN (SELECT value FROM json_each(%s))")
-        filter_params.append(sorted(exclude) if postgresql else json.dumps(sorted(exclude)))
+        ids = sorted(exclude)
+        listed = ",".join(map(str, ids))
+        filter_params.append(f"{{{listed}}}" if postgresql else json.dumps(ids))
     narrowing = "".join(f" AND {sql}" for sql in filters)
-    limited = "" if limit is None else f" LIMIT {int(limit)}"
-    with connection.cursor() as cursor:
+    # One language at a time: a practice has one document per language, so `limit`
+    # documents of each are as many practices as `limit` documents of them all.
+    each = None if limit is None else limit // len(compiled)
+    found = []
+    for code, query in compiled.items():
         if postgresql:
-            choose = " ".join("WHEN %s THEN %s::tsquery" for _ in compiled)
-            where = " OR ".join("(d.language = %s AND d.vector @@ %s::tsquery)" for _ in compiled)
-            params = [p for code, c in compiled.items() for p in (code, c.tsquery)]
-            cursor.execute(
-                f"SELECT d.practice_id, d.language, "
-                f"ts_rank('{WEIGHTS}', d.vector, CASE d.language {choose} END, 1), p.{title} "
-                "FROM catalogue_searchdocument d "
-                "JOIN catalogue_practice p ON p.id = d.practice_id "
-                f"WHERE ({where}){narrowing}{limited}",
-                [*params, *params, *filter_params],
+            found.extend(
+                postgresql_rows(
+                    code,
+                    query.tsquery,
+                    title=title,
+                    weights=WEIGHTS,
+                    narrowing=narrowing,
+                    params=filter_params,
+                    limit=each,
+                )
             )
-        else:
-            union = " UNION ALL ".join(
+            continue
+        limited = "" if each is None else f" LIMIT {int(each)}"
+        with connection.cursor() as cursor:
+            cursor.execute(
                 "SELECT d.practice_id, d.language, "
                 f"-bm25(catalogue_searchdocument_fts, {FTS_WEIGHTS}), p.{title} "
                 "FROM catalogue_searchdocument_fts f "
                 "JOIN catalogue_searchdocument d ON d.id = f.rowid "
                 "JOIN catalogue_practice p ON p.id = d.practice_id "
                 f"WHERE catalogue_searchdocument_fts MATCH %s AND d.language = %s{narrowing}"
-                for _ in compiled
+                f"{limited}",
+                [query.fts, code, *filter_params],
             )
-            params = [p for code, c in compiled.items() for p in (c.fts, code, *filter_params)]
-            cursor.execute(f"{union}{limited}", params)
-        return cursor.fetchall()
+            found.extend(cursor.fetchall())
+    return found
 
 
 def _with_phrases(matches: list[tuple], syntax: Syntax) -> list:
@@ -345,20 +355,41 @@ def known(word: str) -> bool:
     compiled = [c for c in compiled if c is not None]
     if not compiled:
         return True
+    if connection.vendor == "postgresql":
+        return _known_postgresql(" | ".join(f"({c.tsquery})" for c in compiled))
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            where = " OR ".join("vector @@ %s::tsquery" for _ in compiled)
-            cursor.execute(
-                f"SELECT 1 FROM catalogue_searchdocument WHERE {where} LIMIT 1",
-                [c.tsquery for c in compiled],
-            )
-        else:
-            cursor.execute(
-                "SELECT 1 FROM catalogue_searchdocument_fts "
-                "WHERE catalogue_searchdocument_fts MATCH %s LIMIT 1",
-                [" OR ".join(f"({c.fts})" for c in compiled)],
-            )
+        cursor.execute(
+            "SELECT 1 FROM catalogue_searchdocument_fts "
+            "WHERE catalogue_searchdocument_fts MATCH %s LIMIT 1",
+            [" OR ".join(f"({c.fts})" for c in compiled)],
+        )
         return cursor.fetchone() is not None
+
+
+# A common word is found among the first few documents at once. Any other word is looked up
+# in the GIN index, which is quick for a rare word, and never by reading the table: the
+# planner takes a word it has no statistics for to be common, and with LIMIT 1 it would
+# read all 300,000 documents of 100,000 practices to learn that a typo matches nothing
+# (4.5 s; benchmarks/RESULTS.md, section 4).
+KNOWN_SAMPLE = 100
+
+
+def _known_postgresql(tsquery: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM (SELECT vector FROM catalogue_searchdocument LIMIT %s) sample "
+            "WHERE vector @@ %s::tsquery LIMIT 1",
+            [KNOWN_SAMPLE, tsquery],
+        )
+        if cursor.fetchone() is not None:
+            return True
+        with bitmap_only(cursor):
+            cursor.execute(
+                "SELECT 1 FROM catalogue_searchdocument WHERE vector @@ %s::tsquery LIMIT 1",
+                [tsquery],
+            )
+            found = cursor.fetchone() is not None
+        return found
 
 
 def suggest(word: str, language: str) -> str | None:

@@ -6,6 +6,7 @@ Runs on whichever database DATABASE_URL names (CI runs both).
 import re
 
 import pytest
+from django.db import connection
 
 from catalogue.models import Practice
 from tests.admin_forms import post_practice_form
@@ -341,6 +342,25 @@ def test_facet_filters_apply_before_the_match_cap(client, cap_of_two):
     answer = client.get("/api/v1/practices/", {"q": "kirjasto", "language": "ar"}).json()
     assert [record["id"] for record in answer["results"]] == [wanted.pk]
     assert (answer["count"], answer["count_is_estimate"]) == (1, False)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's reading")
+@pytest.mark.parametrize("window", [2, 3])
+def test_postgresql_finds_the_same_practices_however_it_reads_them(client, monkeypatch, window):
+    from catalogue.search import postgresql
+
+    arabic = LanguageFactory(code="ar")
+    PracticeFactory(title_fi="Kerho", summary_fi="Pelejä.")
+    for n in range(4):
+        PracticeFactory(title_fi=f"Kirjasto {n}", summary_fi="Lainaus.", service_languages=[arabic])
+    PracticeFactory(title_fi="Kahvila", description_fi="Käymme kirjastossa.")
+    PracticeFactory(title_fi="Neuvonta", title_sv="Bibliotek och kirjasto")
+    queries = [{"q": "kirjasto"}, {"q": "kirjasto", "language": "ar"}, {"q": "kahvila"}]
+    whole = [client.get("/api/v1/practices/", query).json() for query in queries]
+    # A window of the first documents decides: reading on in order (most of them match),
+    # or from the index (few do).
+    monkeypatch.setattr(postgresql, "WINDOW", window)
+    assert [client.get("/api/v1/practices/", query).json() for query in queries] == whole
 
 
 def test_facet_counts_are_the_same_when_counted_in_memory(client, monkeypatch):
