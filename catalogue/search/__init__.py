@@ -250,11 +250,12 @@ def _rows(
     order the index gives them; the filters and the exclusions apply in the same statements
     (catalogue.search.postgresql reads PostgreSQL's)."""
     title = f"title_{language}"  # one of three fixed column names
-    filters, filter_params = [], []
+    filters, filter_params, conditions = [], [], []
     for queryset in within:
         sql, params = queryset.query.sql_with_params()
         filters.append(f"d.practice_id IN ({sql})")
         filter_params.extend(params)
+        conditions.append((sql, list(params)))
     postgresql = connection.vendor == "postgresql"
     if exclude:
         if postgresql:
@@ -265,6 +266,11 @@ def _rows(
         listed = ",".join(map(str, ids))
         filter_params.append(f"{{{listed}}}" if postgresql else json.dumps(ids))
     narrowing = "".join(f" AND {sql}" for sql in filters)
+    driver = None
+    if conditions:  # the first filter, and the narrowing without it
+        first_sql, first_params = conditions[0]
+        rest = "".join(f" AND {sql}" for sql in filters[1:])
+        driver = (first_sql, first_params, rest, filter_params[len(first_params) :])
     # One language at a time: a practice has one document per language, so `limit`
     # documents of each are as many practices as `limit` documents of them all.
     each = None if limit is None else limit // len(compiled)
@@ -280,6 +286,7 @@ def _rows(
                     narrowing=narrowing,
                     params=filter_params,
                     limit=each,
+                    driver=driver,
                 )
             )
             continue

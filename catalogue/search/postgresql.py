@@ -31,9 +31,12 @@ def rows(
     narrowing: str,
     params: list,
     limit: int | None,
+    driver: tuple[str, list, str, list] | None = None,
 ) -> list[tuple[int, str, float, str]]:
     """(practice id, language, rank, title) of at most `limit` documents of `language`
-    matching `tsquery` and `narrowing` (SQL over d.practice_id with its `params`)."""
+    matching `tsquery` and `narrowing` (SQL over d.practice_id with its `params`), of which
+    `driver` is the first filter: a subquery of practice ids and its parameters, and the
+    narrowing by the others with theirs."""
     # `language` and `title` come from fixed lists; as literals, the language's own GIN
     # index (migration 0014) is used.
     rank = f"ts_rank('{weights}', d.vector, %s::tsquery, 1)"
@@ -55,6 +58,21 @@ def rows(
         if len(window) < WINDOW or (limit is not None and len(found) >= limit):
             return found[:limit] if limit is not None else found
         select = f"SELECT d.practice_id, '{language}', {rank}, p.{title} FROM "
+        word_share = sum(rank is not None for _pk, _matched, rank, _title in window) / WINDOW
+        if limit is not None and driver and len(found) / WINDOW < READ_ON_ABOVE <= word_share:
+            # A common word and a filter that leaves few of its matches: the filter's
+            # practices in turn, each one's document looked up and tested, rather than the
+            # index's bitmap of every document with the word.
+            subquery, driver_params, others, others_params = driver
+            cursor.execute(
+                f"{select}(SELECT DISTINCT practice_id FROM ({subquery}) chosen OFFSET 0) f "
+                "JOIN catalogue_searchdocument d "
+                f"ON d.practice_id = f.practice_id AND d.language = '{language}' "
+                "JOIN catalogue_practice p ON p.id = d.practice_id "
+                f"WHERE d.vector @@ %s::tsquery{others} LIMIT {int(limit)}",
+                [tsquery, *driver_params, tsquery, *others_params],
+            )
+            return cursor.fetchall()
         if limit is not None and len(found) / WINDOW >= READ_ON_ABOVE:
             # OFFSET 0: the documents in order, each tested in turn, not from the index.
             after = in_order.replace("{after}", " AND practice_id > %s")

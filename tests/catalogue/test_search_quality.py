@@ -350,15 +350,17 @@ def test_postgresql_finds_the_same_practices_however_it_reads_them(client, monke
     from catalogue.search import postgresql
 
     arabic = LanguageFactory(code="ar")
-    PracticeFactory(title_fi="Kerho", summary_fi="Pelejä.")
+    PracticeFactory(title_fi="Kirjastokerho", summary_fi="Pelejä.")
+    PracticeFactory(title_fi="Kirjastokahvila", summary_fi="Kahvia.")
     for n in range(4):
         PracticeFactory(title_fi=f"Kirjasto {n}", summary_fi="Lainaus.", service_languages=[arabic])
     PracticeFactory(title_fi="Kahvila", description_fi="Käymme kirjastossa.")
     PracticeFactory(title_fi="Neuvonta", title_sv="Bibliotek och kirjasto")
     queries = [{"q": "kirjasto"}, {"q": "kirjasto", "language": "ar"}, {"q": "kahvila"}]
     whole = [client.get("/api/v1/practices/", query).json() for query in queries]
-    # A window of the first documents decides: reading on in order (most of them match),
-    # or from the index (few do).
+    # A window of the first documents decides: reading on in order (many of them match),
+    # the filter's practices in turn (many have the word, few pass the filter: window 2),
+    # or the index (few have the word).
     monkeypatch.setattr(postgresql, "WINDOW", window)
     assert [client.get("/api/v1/practices/", query).json() for query in queries] == whole
 
