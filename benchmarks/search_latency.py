@@ -79,6 +79,18 @@ def measure(client, url, runs):
     return timings
 
 
+def result_count(client, path) -> str:
+    """The count the page or the API gives; "> N" when it says more than N match."""
+    body = client.get(path)
+    if path.startswith("/api/"):
+        answer = body.json()
+        count, more = answer["count"], answer.get("count_is_estimate", False)
+    else:
+        found = re.search(rb'class="result-count"[^>]*>([^0-9<]*)([0-9]+)', body.content)
+        count, more = int(found[2]), bool(found[1].strip())
+    return f"> {count:,}" if more else f"{count:,}"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -118,15 +130,9 @@ def main():
         print("| --- | ---: | ---: | ---: | ---: |")
         for label, path in SCENARIOS:
             timings = measure(client, path, args.runs)
-            body = client.get(path)
-            count = (
-                body.json()["count"]
-                if path.startswith("/api/")
-                else int(re.search(rb'class="result-count"[^>]*>([0-9]+)', body.content)[1])
-            )
             print(
                 f"| {label} | {statistics.median(timings):.1f} | {percentile(timings, 0.95):.1f} "
-                f"| {percentile(timings, 0.99):.1f} | {count:,} |"
+                f"| {percentile(timings, 0.99):.1f} | {result_count(client, path)} |"
             )
         sys.stdout.flush()
 

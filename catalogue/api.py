@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BeforeValidator
 
 from catalogue import filters
 from catalogue.models import MAX_ID, Practice
+from catalogue.search import MATCH_CAP
 from common.api import (
     ErrorOut,
     NotFoundOut,
@@ -139,6 +140,13 @@ class PracticeOut(Schema):
 
 class PracticePage(Schema):
     count: int
+    count_is_estimate: bool = Field(
+        description=(
+            f"True when a search matches more practices than it reads ({MATCH_CAP:,}): "
+            f"`count` and the pages then cover the best-ranked of the first {MATCH_CAP:,} "
+            "matches, and more exist."
+        )
+    )
     next: str | None
     previous: str | None
     results: list[PracticeOut]
@@ -322,7 +330,14 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
         queryset = queryset.order_by("id")
     queryset = queryset.with_related()
     count = selection.count() if search.modified_after is None else None
-    return paginate(request, queryset, params, practice_record, count)
+    return paginate(
+        request,
+        queryset,
+        params,
+        practice_record,
+        count,
+        count_is_estimate=selection.count_is_estimate,
+    )
 
 
 @api.get(

@@ -385,41 +385,76 @@ def ids_q(ids, field: str = "pk") -> Q:
     """`field` in a set of ids: one array parameter on PostgreSQL, an IN list elsewhere."""
     ids = sorted(ids)
     if connection.vendor == "postgresql":
-        return Q(**{f"{field}__in": RawSQL("SELECT unnest(%s::bigint[])", (ids,))})
+        # One array literal: psycopg adapts a list of a thousand ints far more slowly.
+        literal = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+        return Q(**{f"{field}__in": RawSQL("SELECT unnest(%s::bigint[])", (literal,))})
     return Q(**{f"{field}__in": ids})
 
 
 @dataclass
 class Selection:
-    """The ids of the practices each part of a query allows; None stands for all of them.
+    """What each part of a query allows.
 
-    The search and each chosen facet run once; the list and every facet count are then
-    intersections of these sets, which stays fast at 100,000 practices. `hits` is the
-    search's answer (its order, and why each practice was found).
+    Without search words: the ids of the practices each chosen facet allows (None stands
+    for all of them), read once; the list and every facet count are intersections of these
+    sets. With search words, the filters apply inside the search's SQL statement instead
+    (`hits`), and a facet's count runs the search once more without that facet's own
+    choice, at most search.MATCH_CAP practices each time.
     """
 
     searched: set[int] | None
     by_facet: dict[str, set[int]]
     hits: search.Hits | None = None
+    prepared: search.Search | None = None
+    # The search's filters, by parameter: querysets of practice ids.
+    within: dict[str, QuerySet] = field(default_factory=dict)
+    _skipped: dict[str, set[int]] = field(default_factory=dict)
 
     def count(self) -> int | None:
-        """How many practices the whole query allows, when that is known without a query."""
+        """How many practices the whole query allows, when that is known without a query;
+        past search.MATCH_CAP, how many were read (see count_is_estimate)."""
+        if self.hits is not None:
+            return len(self.hits.order)
         allowed = self.allowed()
         return None if allowed is None else len(allowed)
 
+    @property
+    def count_is_estimate(self) -> bool:
+        """Whether more practices match than count() says (a search past MATCH_CAP)."""
+        return self.hits is not None and self.hits.more
+
     def allowed(self, *, skip: str | None = None) -> set[int] | None:
+        if self.hits is not None:
+            if skip not in self.within:
+                return self.searched
+            if skip not in self._skipped:
+                others = [ids for param, ids in self.within.items() if param != skip]
+                self._skipped[skip] = self.prepared.hits(others).ids
+            return self._skipped[skip]
         sets = [ids for param, ids in self.by_facet.items() if param != skip]
-        if self.searched is not None:
-            sets.append(self.searched)
         if not sets:
             return None
         sets.sort(key=len)
         return set.intersection(*sets)
 
 
-def select(query: PracticeQuery, language: str) -> Selection:
-    """Run the search and each chosen facet once (resolve() the query first)."""
-    hits = search.find(query.q, language, exact=query.exact) if query.q else None
+def select(query: PracticeQuery, language: str, *, capped: bool = True) -> Selection:
+    """Run the search, or read each chosen facet once (resolve() the query first). A search
+    reads at most search.MATCH_CAP practices unless not `capped` (the downloads)."""
+    if query.q:
+        prepared = search.prepare(query.q, language, exact=query.exact)
+        # The search only finds published practices: the links need not be joined to them.
+        within = {
+            facet.param: facet.through.objects.filter(
+                **{f"{facet.path}__in": query.chosen[facet.param]}
+            ).values("practice_id")
+            for facet in FACETS
+            if query.chosen.get(facet.param)
+        }
+        for restriction in query.restrictions:
+            within[restriction.param] = restriction.practices().values("pk")
+        hits = prepared.hits(list(within.values()), capped=capped)
+        return Selection(hits.ids, {}, hits, prepared, within)
     by_facet = {
         facet.param: set(
             facet.practice_ids(query.chosen[facet.param]).values_list("practice_id", flat=True)
@@ -429,7 +464,7 @@ def select(query: PracticeQuery, language: str) -> Selection:
     }
     for restriction in query.restrictions:
         by_facet[restriction.param] = set(restriction.practices().values_list("pk", flat=True))
-    return Selection(hits.ids if hits else None, by_facet, hits)
+    return Selection(None, by_facet)
 
 
 def results(
@@ -438,11 +473,9 @@ def results(
     """The practices the whole query allows: in the search's order when there are search
     words (the same for the list page and the API), else by title in `language`."""
     queryset = Practice.objects.published() if queryset is None else queryset
-    allowed = selection.allowed()
     if selection.hits is not None:
-        order = selection.hits.order
-        ids = [pk for pk in order if pk in allowed] if selection.by_facet else order
-        return SearchResults(ids, queryset, selection.hits)
+        return SearchResults(selection.hits.order, queryset, selection.hits)
+    allowed = selection.allowed()
     if allowed is not None:
         queryset = queryset.filter(ids_q(allowed))
     return queryset.order_by(f"title_{language}", "pk")
@@ -509,10 +542,15 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
     result = {}
     wanted_bits: dict[frozenset, int] = {}
     choices = facet_html.choices()
+    allowed_by_facet = {facet: selection.allowed(skip=facet.param) for facet in FACETS}
+    counted = _count_among(
+        {f: ids for f, ids in allowed_by_facet.items() if ids and len(ids) <= BITSET_ABOVE}
+    )
     for facet in FACETS:
-        allowed = selection.allowed(skip=facet.param)
-        if allowed is not None and len(allowed) > BITSET_ABOVE:
+        allowed = allowed_by_facet[facet]
+        if allowed is None or len(allowed) > BITSET_ABOVE:
             version = version or caching.catalogue_version()
+        if allowed is not None and len(allowed) > BITSET_ABOVE:
             key = frozenset(allowed)
             if key not in wanted_bits:
                 wanted_bits[key] = _bits(allowed)
@@ -521,19 +559,14 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
                 option: (bits & wanted).bit_count()
                 for option, bits in _facet_bits(facet, version).items()
             }
-        elif allowed is None:
-            version = version or caching.catalogue_version()
-        if allowed is None and version is None:  # the cache cannot be trusted now
+        elif allowed is None and version is None:  # the cache cannot be trusted now
             counts = _count(facet, facet.links())
         elif allowed is None:
             counts = caching.per_version(
                 f"facet-counts:{facet.param}", lambda facet=facet: _count(facet, facet.links())
             )
-        elif allowed:
-            # The allowed ids are all published already: no need to join the practices.
-            counts = _count(facet, facet.through.objects.filter(ids_q(allowed, "practice_id")))
         else:
-            counts = {}
+            counts = counted.get(facet, {})
         chosen = {obj.pk for obj in query.chosen[facet.param]}
         options = []
         for choice in choices[facet.param]:
@@ -546,10 +579,12 @@ def facet_options(query: PracticeQuery, selection: Selection) -> dict[str, list[
 
 
 # Above this many allowed practices, facets are counted in memory: each option's practices
-# as a bitset (bit n set for practice id n), counted by AND and popcount. A common search
-# word matches tens of thousands of the 100,000 synthetic practices, and a GROUP BY over
-# that many ids per facet would take longer than the whole search may.
-BITSET_ABOVE = 5000
+# as a bitset (bit n set for practice id n), counted by AND and popcount. The six GROUP BYs
+# over a capped search's 1,000 ids took 35-70 ms on the loaded benchmark machine, the
+# bitsets 2 ms; building them costs each process a few seconds at 100,000 practices, once
+# per catalogue version (a filtered list of thousands needs them anyway). The real
+# catalogue stays below it and is counted in SQL.
+BITSET_ABOVE = 200
 # (catalogue version, facet parameter) -> {option pk: bitset}; this process only, rebuilt
 # after any change to the catalogue.
 _FACET_BITS: dict[tuple[int, str], dict[int, int]] = {}
@@ -583,6 +618,33 @@ def _facet_bits(facet: Facet, version: int) -> dict[int, int]:
             option: int.from_bytes(array, "little") for option, array in arrays.items()
         }
     return _FACET_BITS[key]
+
+
+def _count_among(allowed: dict[Facet, set[int]]) -> dict[Facet, dict[int, int]]:
+    """Each facet's counts among its allowed practices, in one statement for all facets.
+
+    The allowed ids are all published already: no need to join the practices.
+    """
+    if not allowed:
+        return {}
+    parts, params = [], []
+    for number, (facet, ids) in enumerate(allowed.items()):
+        links = facet.through.objects.filter(ids_q(ids, "practice_id"))
+        sql, part_params = (
+            links.values_list(facet.path)
+            .annotate(n=Count("practice_id", distinct=True))
+            .order_by()
+            .query.sql_with_params()
+        )
+        parts.append(f"SELECT {number}, counted_{number}.* FROM ({sql}) counted_{number}")
+        params.extend(part_params)
+    counts: dict[Facet, dict[int, int]] = {facet: {} for facet in allowed}
+    facets = list(allowed)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for number, option, n in cursor.fetchall():
+            counts[facets[number]][option] = n
+    return counts
 
 
 def _count(facet: Facet, links: QuerySet) -> dict[int, int]:

@@ -163,8 +163,9 @@ class PracticeQuerySet(models.QuerySet):
         """The practices of this QuerySet that match the search `q`, best first.
 
         `language` is the page's: practices found in it come first, then those found only
-        in the other two languages, then partial matches (catalogue.search.find). Unless
-        `exact`, words that match nothing are corrected first.
+        in the other two languages, then partial matches (catalogue.search.find), at most
+        catalogue.search.MATCH_CAP of them. Unless `exact`, words that match nothing are
+        corrected first.
         """
         from catalogue.search import find
 

@@ -66,7 +66,8 @@ def filtered_practices(request):
     query = export_query(request)
     if isinstance(query, HttpResponse):
         return query
-    selection = filters.select(query, language)
+    # A download holds every practice the query allows, however many a search finds.
+    selection = filters.select(query, language, capped=False)
     queryset = filters.results(selection, query, language)
     return queryset if query.q else queryset.order_by("pk")
 

@@ -78,6 +78,7 @@ class PracticeListView(ListView):
         selection = filters.select(self.query, language)
         self.hits = selection.hits
         self.known_count = selection.count()
+        self.count_is_estimate = selection.count_is_estimate
         self.facets = filters.facet_options(self.query, selection)
         # What the cards show is read for the page alone (paginate_queryset).
         practices = Practice.objects.published().select_related("lead_municipality")
@@ -129,6 +130,7 @@ class PracticeListView(ListView):
             query_without_words=query.querystring(q=False),
             max_query_length=filters.MAX_QUERY_LENGTH,
             search_hits=self.hits,
+            count_is_estimate=self.count_is_estimate,
             **list_links(query.querystring()),
         )
         if self.hits is not None and self.hits.corrected:
@@ -160,6 +162,7 @@ class EmbedView(TemplateView):
             query=query,
             practices=practices[: self.limit],
             count=practices.count(),
+            count_is_estimate=selection.count_is_estimate,
             list_url=reverse("catalogue:practice_list")
             + (f"?{query.querystring()}" if query.querystring() else ""),
         )

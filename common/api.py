@@ -47,9 +47,10 @@ def _canonical_query():
     return import_string(settings.CANONICAL_QUERY)
 
 
-def paginate(request, queryset, params: PageParams, serialize, count=None) -> dict:
+def paginate(request, queryset, params: PageParams, serialize, count=None, **extra) -> dict:
     """One page of `queryset`, each item through `serialize(request, item)`, with links to
-    the pages before and after in the form the page cache keys on (CANONICAL_QUERY)."""
+    the pages before and after in the form the page cache keys on (CANONICAL_QUERY); `extra`
+    fields go after the count."""
     count = queryset.count() if count is None else count
     start = (params.page - 1) * params.page_size
     items = list(queryset[start : start + params.page_size])
@@ -61,6 +62,7 @@ def paginate(request, queryset, params: PageParams, serialize, count=None) -> di
 
     return {
         "count": count,
+        **extra,
         "next": link(params.page + 1) if start + params.page_size < count else None,
         "previous": link(params.page - 1) if params.page > 1 else None,
         "results": [serialize(request, item) for item in items],

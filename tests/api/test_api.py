@@ -120,3 +120,12 @@ def test_openapi_document_describes_every_status_filter_and_download(client, cat
     assert set(paths["/fi/syote/"]["get"]["responses"]["200"]["content"]) == {
         "application/atom+xml"
     }
+
+
+@pytest.mark.django_db
+def test_openapi_document_says_a_search_count_may_be_an_estimate(client):
+    document = client.get("/api/v1/openapi.json").json()
+    page = document["components"]["schemas"]["PracticePage"]
+    assert page["properties"]["count_is_estimate"]["type"] == "boolean"
+    assert "1,000" in page["properties"]["count_is_estimate"]["description"]
+    assert {"count", "count_is_estimate", "results"} <= set(page["required"])

@@ -6,6 +6,7 @@ Runs on whichever database DATABASE_URL names (CI runs both).
 import re
 
 import pytest
+from django.db import connection
 
 from catalogue.models import Practice
 from tests.admin_forms import post_practice_form
@@ -256,15 +257,112 @@ def test_api_parses_the_filters_once_per_request(client, monkeypatch):
     assert len(calls) == 2
 
 
-def test_beyond_the_ranking_cap_matches_follow_by_id(client, monkeypatch):
+@pytest.fixture
+def cap_of_two(monkeypatch):
     import catalogue.search
 
-    monkeypatch.setattr(catalogue.search, "RANK_CAP", 2)
-    practices = [PracticeFactory(title_fi=f"Kirjasto {n}", summary_fi="Lainaus.") for n in "DCBA"]
-    # The first two the index returns are ranked (by title among equals), the rest by id.
-    ranked = sorted(practices[:2], key=lambda p: p.title_fi)
-    assert api_ids(client, "kirjasto") == [p.pk for p in ranked] + [p.pk for p in practices[2:]]
-    assert Practice.objects.published().search("kirjasto", "fi").count() == 4
+    monkeypatch.setattr(catalogue.search, "MATCH_CAP", 2)
+
+
+def test_past_the_match_cap_the_list_says_more_than_and_explains_the_numbers(client, cap_of_two):
+    PracticeFactory.create_batch(
+        4, title_fi="Kirjasto", title_sv="Bibliotek", title_en="Library", summary_fi="Lainaus."
+    )
+    wording = {
+        "fi": ("Yli 2 käytäntöä löytyi", "yli 2 käytäntöä", "parhaat 2 ensimmäisen"),
+        "sv": ("Över 2 verksamheter hittades", "över 2 verksamheter", "de första 2"),
+        "en": ("More than 2 practices found", "more than 2 practices", "first 2"),
+    }
+    for language, (heading, title, note) in wording.items():
+        html = search(client, "kirjasto", language).content.decode()
+        assert f'<h2 id="results" class="result-count">{heading}</h2>' in html
+        assert re.search(rf"<title>.kirjasto.: {title} ", html)
+        assert '<p class="count-note">' in html
+        assert note in html
+        assert len(titles(search(client, "kirjasto", language))) == 2
+
+
+def test_under_the_match_cap_the_count_is_exact_and_unexplained(client, cap_of_two):
+    PracticeFactory.create_batch(2, title_fi="Kirjasto", summary_fi="Lainaus.")
+    html = search(client, "kirjasto").content.decode()
+    assert '<h2 id="results" class="result-count">2 käytäntöä löytyi</h2>' in html
+    assert "count-note" not in html
+    answer = client.get("/api/v1/practices/", {"q": "kirjasto", "lang": "fi"}).json()
+    assert (answer["count"], answer["count_is_estimate"]) == (2, False)
+
+
+def test_api_says_when_its_count_is_an_estimate_and_pages_end_at_the_cap(client, cap_of_two):
+    PracticeFactory.create_batch(4, title_fi="Kirjasto", summary_fi="Lainaus.")
+    answer = client.get("/api/v1/practices/", {"q": "kirjasto", "lang": "fi"}).json()
+    assert (answer["count"], answer["count_is_estimate"]) == (2, True)
+    assert len(answer["results"]) == 2 and answer["next"] is None
+    unsearched = client.get("/api/v1/practices/").json()
+    assert (unsearched["count"], unsearched["count_is_estimate"]) == (4, False)
+
+
+def test_past_the_match_cap_page_and_api_show_the_same_practices_in_the_same_order(
+    client, monkeypatch
+):
+    import catalogue.search
+
+    in_title = [PracticeFactory(title_fi=f"Kirjasto {n}", summary_fi="Lainaus.") for n in "BA"]
+    in_text = [
+        PracticeFactory(title_fi=f"Kerho {n}", description_fi="Käymme kirjastossa.") for n in "DC"
+    ]
+    in_swedish = PracticeFactory(title_fi="Kahvila", title_sv="Bibliotekscafé kirjasto")
+    everything = [
+        *sorted(in_title, key=lambda p: p.title_fi),
+        *sorted(in_text, key=lambda p: p.title_fi),
+    ]
+    assert api_ids(client, "kirjasto") == [p.pk for p in everything] + [in_swedish.pk]
+    for cap in (2, 4, 5):
+        monkeypatch.setattr(catalogue.search, "MATCH_CAP", cap)
+        on_page = plain(titles(search(client, "kirjasto")))
+        in_api = api_ids(client, "kirjasto")
+        assert len(in_api) == cap
+        assert on_page == [Practice.objects.get(pk=pk).title_fi for pk in in_api]
+
+
+def test_past_the_match_cap_facet_counts_count_the_practices_read(client, cap_of_two):
+    arabic = LanguageFactory(code="ar", name_fi="arabia")
+    PracticeFactory.create_batch(
+        4, title_fi="Kirjasto", summary_fi="Lainaus.", service_languages=[arabic]
+    )
+    html = search(client, "kirjasto").content.decode()
+    assert re.search(r'for="language-ar">arabia .*?<span class="count">\(2\)', html)
+    # With the language chosen, its own count still runs the search without it.
+    html = client.get("/fi/kaytannot/", {"q": "kirjasto", "language": "ar"}).content.decode()
+    assert re.search(r'for="language-ar">arabia .*?<span class="count">\(2\)', html)
+
+
+def test_facet_filters_apply_before_the_match_cap(client, cap_of_two):
+    arabic = LanguageFactory(code="ar")
+    PracticeFactory.create_batch(4, title_fi="Kirjasto", summary_fi="Lainaus.")
+    wanted = PracticeFactory(title_fi="Kirjasto", summary_fi="Lainaus.", service_languages=[arabic])
+    answer = client.get("/api/v1/practices/", {"q": "kirjasto", "language": "ar"}).json()
+    assert [record["id"] for record in answer["results"]] == [wanted.pk]
+    assert (answer["count"], answer["count_is_estimate"]) == (1, False)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's reading")
+@pytest.mark.parametrize("window", [2, 3])
+def test_postgresql_finds_the_same_practices_however_it_reads_them(client, monkeypatch, window):
+    from catalogue.search import postgresql
+
+    arabic = LanguageFactory(code="ar")
+    PracticeFactory(title_fi="Kirjastokerho", summary_fi="Pelejä.")
+    PracticeFactory(title_fi="Kirjastokahvila", summary_fi="Kahvia.")
+    for n in range(4):
+        PracticeFactory(title_fi=f"Kirjasto {n}", summary_fi="Lainaus.", service_languages=[arabic])
+    PracticeFactory(title_fi="Kahvila", description_fi="Käymme kirjastossa.")
+    PracticeFactory(title_fi="Neuvonta", title_sv="Bibliotek och kirjasto")
+    queries = [{"q": "kirjasto"}, {"q": "kirjasto", "language": "ar"}, {"q": "kahvila"}]
+    whole = [client.get("/api/v1/practices/", query).json() for query in queries]
+    # A window of the first documents decides: reading on in order (many of them match),
+    # the filter's practices in turn (many have the word, few pass the filter: window 2),
+    # or the index (few have the word).
+    monkeypatch.setattr(postgresql, "WINDOW", window)
+    assert [client.get("/api/v1/practices/", query).json() for query in queries] == whole
 
 
 def test_facet_counts_are_the_same_when_counted_in_memory(client, monkeypatch):
