@@ -269,7 +269,7 @@ def test_past_the_match_cap_the_list_says_more_than_and_explains_the_numbers(cli
         4, title_fi="Kirjasto", title_sv="Bibliotek", title_en="Library", summary_fi="Lainaus."
     )
     wording = {
-        "fi": ("Yli 2 käytäntöä löytyi", "yli 2 käytäntöä", "parhaat 2 ensimmäisen"),
+        "fi": ("Yli 2 käytäntöä löytyi", "yli 2 käytäntöä", "parhaat osumat 2 ensimmäisen"),
         "sv": ("Över 2 verksamheter hittades", "över 2 verksamheter", "de första 2"),
         "en": ("More than 2 practices found", "more than 2 practices", "first 2"),
     }
