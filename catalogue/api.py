@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BeforeValidator
 
 from catalogue import filters
 from catalogue.models import MAX_ID, Practice
+from catalogue.related import attach_related_to_all
 from catalogue.search import MATCH_CAP
 from common.api import (
     ErrorOut,
@@ -328,7 +329,8 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
         queryset = queryset.filter(updated_at__gte=search.modified_after)
     if not query.q:
         queryset = queryset.order_by("id")
-    queryset = queryset.with_related()
+    # What each record links to is read for the whole page at once (catalogue.related).
+    queryset = queryset.with_organisers()
     count = selection.count() if search.modified_after is None else None
     return paginate(
         request,
@@ -336,6 +338,7 @@ def list_practices(request, params: Query[PageParams], search: Query[PracticeFil
         params,
         practice_record,
         count,
+        prepare=attach_related_to_all,
         count_is_estimate=selection.count_is_estimate,
     )
 

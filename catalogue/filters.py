@@ -522,6 +522,9 @@ class SearchResults:
     def with_related(self) -> "SearchResults":
         return SearchResults(self.ids, self.queryset.with_related(), self.hits)
 
+    def with_organisers(self) -> "SearchResults":
+        return SearchResults(self.ids, self.queryset.with_organisers(), self.hits)
+
 
 @dataclass
 class FacetOption:

@@ -43,6 +43,51 @@ def attach_related(practice: Practice) -> None:
         _prefetched(practice, name, objects)
 
 
+def attach_related_to_all(practices: list[Practice]) -> None:
+    """attach_related() for a page of practices (the API's), in one query for the links of
+    them all and one for each kind of row they own, when any of them has some."""
+    if not practices:
+        return
+    quote = connection.ops.quote_name
+    placeholders = ", ".join(["%s"] * len(practices))
+    names = [*TERMS, *OWNED]
+    parts = []
+    for index, name in enumerate(TERMS):
+        field = Practice._meta.get_field(name)
+        parts.append(
+            f"SELECT {index}, {quote(field.m2m_column_name())}, "
+            f"{quote(field.m2m_reverse_name())} "
+            f"FROM {quote(field.remote_field.through._meta.db_table)} "
+            f"WHERE {quote(field.m2m_column_name())} IN ({placeholders})"
+        )
+    for index, model in enumerate(OWNED.values(), start=len(TERMS)):
+        column = quote(model._meta.get_field("practice").column)
+        parts.append(
+            f"SELECT {index}, {column}, {quote(model._meta.pk.column)} "
+            f"FROM {quote(model._meta.db_table)} WHERE {column} IN ({placeholders})"
+        )
+    by_practice = {practice.pk: {name: [] for name in names} for practice in practices}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), [p.pk for p in practices] * len(names))
+        for index, practice_id, pk in cursor.fetchall():
+            by_practice[practice_id][names[index]].append(pk)
+    every = {name: [pk for links in by_practice.values() for pk in links[name]] for name in names}
+    linked_terms = {name: every[name] for name in TERMS if every[name]}
+    terms = _complete(_terms(linked_terms), linked_terms)
+    # In the models' own order, as a prefetch gives them.
+    owned = {
+        name: list(model.objects.filter(pk__in=every[name])) if every[name] else []
+        for name, model in OWNED.items()
+    }
+    for practice in practices:
+        ids = by_practice[practice.pk]
+        for name in TERMS:
+            linked = sorted(terms[name][pk] for pk in ids[name]) if ids[name] else []
+            _prefetched(practice, name, [obj for _rank, obj in linked])
+        for name in OWNED:
+            _prefetched(practice, name, [o for o in owned[name] if o.practice_id == practice.pk])
+
+
 # What a card shows (for_list()'s lists), by relation.
 LISTED = {
     "municipalities": "listed_municipalities",

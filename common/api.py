@@ -47,13 +47,17 @@ def _canonical_query():
     return import_string(settings.CANONICAL_QUERY)
 
 
-def paginate(request, queryset, params: PageParams, serialize, count=None, **extra) -> dict:
+def paginate(
+    request, queryset, params: PageParams, serialize, count=None, *, prepare=None, **extra
+) -> dict:
     """One page of `queryset`, each item through `serialize(request, item)`, with links to
     the pages before and after in the form the page cache keys on (CANONICAL_QUERY); `extra`
-    fields go after the count."""
+    fields go after the count. `prepare(items)` may read what the page's items show at once."""
     count = queryset.count() if count is None else count
     start = (params.page - 1) * params.page_size
     items = list(queryset[start : start + params.page_size])
+    if prepare is not None:
+        prepare(items)
 
     def link(page):
         query: QueryDict = request.GET.copy()

@@ -56,7 +56,7 @@ PARTIAL_BELOW = 5
 # past it the list and the API say "more than MATCH_CAP" (Hits.more). A common word matches
 # tens of thousands of the 100,000 synthetic practices, and reading them all took seconds
 # (benchmarks/RESULTS.md, section 4); the real catalogue is far below it.
-MATCH_CAP = 1000
+MATCH_CAP = 500
 # Title (A) counts most, then summary and names (B), then description (C); D is unused.
 WEIGHTS = "{0.0, 0.1, 0.3, 1.0}"
 FTS_WEIGHTS = "10.0, 3.0, 3.0, 1.0"  # title, summary, names, description

@@ -4,6 +4,7 @@ another site and the other pages cannot."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue.models import Practice
 from municipalities.models import Municipality
@@ -26,8 +27,8 @@ def test_copy_button_puts_the_permanent_link_on_the_clipboard(site, clipboard_pa
     page.goto(site.url + practice.get_absolute_url("fi"))
     button = page.get_by_role("button", name="Kopioi linkki")
     button.click()
-    status = page.locator("#permalink-copied")
-    assert status.inner_text() == "Linkki kopioitiin."
+    # The status is written when the clipboard has taken the text: wait for it.
+    expect(page.locator("#permalink-copied")).to_have_text("Linkki kopioitiin.")
     assert page.evaluate("navigator.clipboard.readText()") == "http://testserver/p/2/"
 
 
@@ -41,7 +42,7 @@ def test_copy_button_copies_the_embed_snippet(site, clipboard_page):
         SCREENSHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"municipality-reuse-{width}.png"), full_page=True)
     page.get_by_role("button", name="Kopiera koden").click()
-    assert page.locator("#embed-copied").inner_text() == "Koden kopierades."
+    expect(page.locator("#embed-copied")).to_have_text("Koden kopierades.")
     snippet = page.get_by_label("Visa listan på er egen webbplats: kopiera koden till sidan")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == snippet.input_value()
