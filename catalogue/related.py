@@ -48,19 +48,40 @@ def attach_related_to_all(practices: list[Practice]) -> None:
     them all and one for each kind of row they own, when any of them has some."""
     if not practices:
         return
+    by_practice = _linked_ids(practices, TERMS, OWNED)
+    every = {name: [pk for ids in by_practice.values() for pk in ids[name]] for name in TERMS}
+    linked_terms = {name: pks for name, pks in every.items() if pks}
+    terms = _complete(_terms(linked_terms), linked_terms)
+    # In the models' own order, as a prefetch gives them.
+    owned = {}
+    for name, model in OWNED.items():
+        pks = [pk for ids in by_practice.values() for pk in ids[name]]
+        owned[name] = list(model.objects.filter(pk__in=pks)) if pks else []
+    for practice in practices:
+        ids = by_practice[practice.pk]
+        for name in TERMS:
+            linked = sorted(terms[name][pk] for pk in ids[name]) if ids[name] else []
+            _prefetched(practice, name, [obj for _rank, obj in linked])
+        for name in OWNED:
+            _prefetched(practice, name, [o for o in owned[name] if o.practice_id == practice.pk])
+
+
+def _linked_ids(practices, terms, owned) -> dict[int, dict[str, list[int]]]:
+    """For each practice, the ids it links to through the many-to-many `terms` and of the
+    rows of the `owned` models that point to it, in one UNION ALL query."""
     quote = connection.ops.quote_name
     placeholders = ", ".join(["%s"] * len(practices))
-    names = [*TERMS, *OWNED]
+    names = [*terms, *owned]
     parts = []
-    for index, name in enumerate(TERMS):
+    for index, name in enumerate(terms):
         field = Practice._meta.get_field(name)
+        column = quote(field.m2m_column_name())
         parts.append(
-            f"SELECT {index}, {quote(field.m2m_column_name())}, "
-            f"{quote(field.m2m_reverse_name())} "
+            f"SELECT {index}, {column}, {quote(field.m2m_reverse_name())} "
             f"FROM {quote(field.remote_field.through._meta.db_table)} "
-            f"WHERE {quote(field.m2m_column_name())} IN ({placeholders})"
+            f"WHERE {column} IN ({placeholders})"
         )
-    for index, model in enumerate(OWNED.values(), start=len(TERMS)):
+    for index, model in enumerate(owned.values(), start=len(terms)):
         column = quote(model._meta.get_field("practice").column)
         parts.append(
             f"SELECT {index}, {column}, {quote(model._meta.pk.column)} "
@@ -71,21 +92,7 @@ def attach_related_to_all(practices: list[Practice]) -> None:
         cursor.execute(" UNION ALL ".join(parts), [p.pk for p in practices] * len(names))
         for index, practice_id, pk in cursor.fetchall():
             by_practice[practice_id][names[index]].append(pk)
-    every = {name: [pk for links in by_practice.values() for pk in links[name]] for name in names}
-    linked_terms = {name: every[name] for name in TERMS if every[name]}
-    terms = _complete(_terms(linked_terms), linked_terms)
-    # In the models' own order, as a prefetch gives them.
-    owned = {
-        name: list(model.objects.filter(pk__in=every[name])) if every[name] else []
-        for name, model in OWNED.items()
-    }
-    for practice in practices:
-        ids = by_practice[practice.pk]
-        for name in TERMS:
-            linked = sorted(terms[name][pk] for pk in ids[name]) if ids[name] else []
-            _prefetched(practice, name, [obj for _rank, obj in linked])
-        for name in OWNED:
-            _prefetched(practice, name, [o for o in owned[name] if o.practice_id == practice.pk])
+    return by_practice
 
 
 # What a card shows (for_list()'s lists), by relation.
@@ -101,24 +108,9 @@ def attach_listed(practices: list[Practice]) -> None:
     query for the whole page (for_list() makes three)."""
     if not practices:
         return
-    quote = connection.ops.quote_name
     names = list(LISTED)
-    parts = []
-    for index, name in enumerate(names):
-        field = Practice._meta.get_field(name)
-        table = field.remote_field.through._meta.db_table
-        column = quote(field.m2m_column_name())
-        placeholders = ", ".join(["%s"] * len(practices))
-        parts.append(
-            f"SELECT {index}, {column}, {quote(field.m2m_reverse_name())} FROM {quote(table)} "
-            f"WHERE {column} IN ({placeholders})"
-        )
-    by_practice = {practice.pk: {name: [] for name in names} for practice in practices}
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), [p.pk for p in practices] * len(names))
-        for index, practice_id, pk in cursor.fetchall():
-            by_practice[practice_id][names[index]].append(pk)
-    every = {name: [pk for links in by_practice.values() for pk in links[name]] for name in names}
+    by_practice = _linked_ids(practices, names, {})
+    every = {name: [pk for ids in by_practice.values() for pk in ids[name]] for name in names}
     terms = _complete(_terms(names), every)
     for practice in practices:
         for name, attribute in LISTED.items():
