@@ -27,25 +27,13 @@ OWNED = {"links": PracticeLink, "service_points": ServicePoint}
 
 def attach_related(practice: Practice) -> None:
     """Read what the practice page shows about `practice`'s links, as with_related() would."""
-    ids: dict[str, list[int]] = {name: [] for name in (*TERMS, *OWNED)}
-    names = list(ids)
-    with connection.cursor() as cursor:
-        cursor.execute(_ids_sql(), [practice.pk] * len(names))
-        for index, pk in cursor.fetchall():
-            ids[names[index]].append(pk)
-    linked_terms = {name: ids[name] for name in TERMS if ids[name]}
-    terms = _complete(_terms(linked_terms), linked_terms)
-    for name in TERMS:
-        linked = sorted(terms[name][pk] for pk in ids[name]) if ids[name] else []
-        _prefetched(practice, name, [obj for _rank, obj in linked])
-    for name, model in OWNED.items():
-        objects = list(model.objects.filter(pk__in=ids[name])) if ids[name] else []
-        _prefetched(practice, name, objects)
+    attach_related_to_all([practice])
 
 
 def attach_related_to_all(practices: list[Practice]) -> None:
-    """attach_related() for a page of practices (the API's), in one query for the links of
-    them all and one for each kind of row they own, when any of them has some."""
+    """What with_related() would prefetch for these practices (one page's, or one practice's),
+    in one query for the links of them all and one for each kind of row they own, when any
+    of them has some."""
     if not practices:
         return
     by_practice = _linked_ids(practices, TERMS, OWNED)
@@ -116,25 +104,6 @@ def attach_listed(practices: list[Practice]) -> None:
         for name, attribute in LISTED.items():
             rows = sorted(terms[name][pk] for pk in by_practice[practice.pk][name])
             setattr(practice, attribute, [obj for _rank, obj in rows])
-
-
-def _ids_sql() -> str:
-    quote = connection.ops.quote_name
-    parts = []
-    for index, name in enumerate(TERMS):
-        field = Practice._meta.get_field(name)
-        table = field.remote_field.through._meta.db_table
-        parts.append(
-            f"SELECT {index}, {quote(field.m2m_reverse_name())} FROM {quote(table)} "
-            f"WHERE {quote(field.m2m_column_name())} = %s"
-        )
-    for index, model in enumerate(OWNED.values(), start=len(TERMS)):
-        column = model._meta.get_field("practice").column
-        parts.append(
-            f"SELECT {index}, {quote(model._meta.pk.column)} FROM {quote(model._meta.db_table)} "
-            f"WHERE {quote(column)} = %s"
-        )
-    return " UNION ALL ".join(parts)
 
 
 def _terms(names) -> dict[str, dict[int, tuple[int, object]]]:
